@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "winloss",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "winloss", targets: ["winloss"]),
+        .library(name: "WinLossKit", targets: ["WinLossKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "WinLossKit",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "winloss",
+            dependencies: [
+                "WinLossKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "WinLossKitTests",
+            dependencies: [
+                "WinLossKit",
+                // Built so that the end-to-end tests can run the real binary.
+                "winloss",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

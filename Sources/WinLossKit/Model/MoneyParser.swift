@@ -1,0 +1,245 @@
+import Foundation
+
+/// Reads amounts as CRM exports and people write them: `$1,234.56`, `1.234,56 €`, `EUR 40,000`, `(1,000)`,
+/// `£12k`, `1.2M`, `JPY 1,000`.
+///
+/// Which of `.` and `,` is the decimal separator follows the evidence in the text (`1.234,56` has both; `12,5`
+/// can only be a decimal comma); only a lone separator followed by exactly three digits is ambiguous, and
+/// ``decimalComma`` settles it. The result is exact or an error: an amount with more decimals than its
+/// currency has is refused rather than rounded.
+public struct MoneyParser: Sendable {
+    /// The currency for an amount that names none, and for a bare `$` when it is itself a dollar currency.
+    public var defaultCurrency: Currency
+    /// Read an ambiguous `1,234` as 1.234 and `1.234` as 1234 (the European convention).
+    public var decimalComma: Bool
+    /// Accept `k`, `M`, `bn` and the words thousand, million, billion after the number.
+    public var allowsMagnitudeSuffix: Bool
+
+    public init(defaultCurrency: Currency = .usd, decimalComma: Bool = false, allowsMagnitudeSuffix: Bool = true) {
+        self.defaultCurrency = defaultCurrency
+        self.decimalComma = decimalComma
+        self.allowsMagnitudeSuffix = allowsMagnitudeSuffix
+    }
+
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        case empty
+        case notAnAmount(String)
+        case unknownCurrency(String)
+        case conflictingCurrencies(String, String)
+        case tooPrecise(String, Currency)
+        case tooLarge(String)
+
+        public var description: String {
+            switch self {
+            case .empty:
+                "no amount given"
+            case .notAnAmount(let text):
+                "\(text.debugDescription) is not an amount (write it like 12500, $12,500.00, EUR 40.000,00 or 250k)"
+            case .unknownCurrency(let code):
+                "\(code.debugDescription) is not an ISO 4217 currency code (USD, EUR, GBP…)"
+            case .conflictingCurrencies(let first, let second):
+                "the amount names two currencies, \(first) and \(second)"
+            case .tooPrecise(let text, let currency):
+                "\(text.debugDescription) has more decimals than \(currency.code) has "
+                    + "(\(currency.minorUnitDigits)); if the dots are thousands separators, use a decimal comma"
+            case .tooLarge(let text):
+                "\(text.debugDescription) is too large an amount"
+            }
+        }
+    }
+
+    public func parse(_ input: String) -> Result<Money, Failure> {
+        let text = input.trimmingCharacters(in: .whitespaceAndSpaceSeparators)
+        guard !text.isEmpty else { return .failure(.empty) }
+        let scalars = Array(text.unicodeScalars)
+
+        guard let numberStart = scalars.firstIndex(where: { $0.isASCIIDigitScalar })
+        else { return .failure(.notAnAmount(text)) }
+        var start = numberStart
+        if start > 0, scalars[start - 1] == "." || scalars[start - 1] == "," { start -= 1 }  // ".5M"
+        var end = start
+        while end < scalars.count {
+            let scalar = scalars[end]
+            if scalar.isASCIIDigitScalar {
+                end += 1
+            } else if MoneyParser.separators.contains(scalar), end + 1 < scalars.count,
+                scalars[end + 1].isASCIIDigitScalar
+            {
+                end += 1
+            } else {
+                break
+            }
+        }
+
+        var negative = false
+        var currency: Currency?
+        var exponent = 0
+        var prefix = String(String.UnicodeScalarView(scalars[..<start])).trimmingCharacters(in: .whitespaceAndSpaceSeparators)
+        var suffix = String(String.UnicodeScalarView(scalars[end...])).trimmingCharacters(in: .whitespaceAndSpaceSeparators)
+        if prefix.hasPrefix("("), suffix.hasSuffix(")") {
+            negative = true
+            prefix.removeFirst()
+            suffix.removeLast()
+        }
+        for sign in ["-", "\u{2212}"] {
+            if prefix.hasPrefix(sign) || prefix.hasSuffix(sign) {
+                negative = true
+                prefix = prefix.replacingOccurrences(of: sign, with: "")
+            }
+        }
+
+        // Prefix: a currency at most. Suffix: a magnitude, a currency, or a magnitude then a currency.
+        do {
+            currency = try currencyToken(prefix.trimmingCharacters(in: .whitespaceAndSpaceSeparators), in: text)
+            let words = suffix.split(whereSeparator: { $0.isWhitespace })
+            var rest = words.map(String.init)
+            if let first = rest.first, allowsMagnitudeSuffix {
+                if let power = MoneyParser.magnitudes[first] ?? MoneyParser.magnitudes[first.lowercased()] {
+                    exponent = power
+                    rest.removeFirst()
+                } else if (try? currencyToken(first, in: text)) == nil, let (power, remainder) = splitMagnitude(first),
+                    (try? currencyToken(remainder, in: text)) != nil
+                {
+                    // "12kEUR" or "1.2M€"; but "1000 BRL" is a currency, not a billion.
+                    exponent = power
+                    rest[0] = remainder
+                }
+            }
+            if !rest.isEmpty {
+                let suffixCurrency = try currencyToken(rest.joined(separator: " "), in: text)
+                if let prefixCurrency = currency, let suffixCurrency, prefixCurrency != suffixCurrency {
+                    return .failure(.conflictingCurrencies(prefixCurrency.code, suffixCurrency.code))
+                }
+                currency = currency ?? suffixCurrency
+            }
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(.notAnAmount(text))
+        }
+
+        let resolved = currency ?? defaultCurrency
+        let number = Array(scalars[start..<end])
+        guard let (digits, fractionCount) = splitDecimal(number) else { return .failure(.notAnAmount(text)) }
+        let scale = exponent - fractionCount + resolved.minorUnitDigits
+        return exactMinorUnits(digits: digits, scale: scale, text: text, currency: resolved)
+            .map { Money(minorUnits: negative ? -$0 : $0, currency: resolved) }
+    }
+
+    // MARK: - Parts
+
+    private static let separators: Set<Unicode.Scalar> = [".", ",", "'", "\u{2019}", " ", "\u{A0}", "\u{202F}"]
+
+    private static let magnitudes: [String: Int] = [
+        "k": 3, "K": 3, "thousand": 3,
+        "m": 6, "M": 6, "mm": 6, "MM": 6, "mn": 6, "million": 6, "millions": 6,
+        "b": 9, "B": 9, "bn": 9, "billion": 9, "billions": 9,
+    ]
+
+    private static let symbols: [String: String] = [
+        "US$": "USD", "U$S": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+        "HK$": "HKD", "S$": "SGD", "R$": "BRL", "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+        "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS", "zł": "PLN", "Fr.": "CHF",
+    ]
+
+    private static let dollarCurrencies: Set<String> = [
+        "USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "BSD", "BBD", "BZD", "BMD", "BND", "FJD", "GYD",
+        "JMD", "KYD", "LRD", "NAD", "SBD", "SRD", "TTD", "XCD",
+    ]
+
+    private func currencyToken(_ token: String, in text: String) throws -> Currency? {
+        guard !token.isEmpty else { return nil }
+        if token == "$" {
+            return MoneyParser.dollarCurrencies.contains(defaultCurrency.code) ? defaultCurrency : .usd
+        }
+        if let code = MoneyParser.symbols[token], let currency = Currency(code: code) { return currency }
+        guard token.count == 3, token.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw Failure.notAnAmount(text)
+        }
+        guard let currency = Currency(code: token) else { throw Failure.unknownCurrency(token) }
+        return currency
+    }
+
+    private func splitMagnitude(_ word: String) -> (Int, String)? {
+        for (suffix, power) in MoneyParser.magnitudes.sorted(by: { $0.key.count > $1.key.count })
+        where word.hasPrefix(suffix) && word.count > suffix.count {
+            return (power, String(word.dropFirst(suffix.count)))
+        }
+        return nil
+    }
+
+    /// The digits without separators, and how many of them follow the decimal separator.
+    private func splitDecimal(_ number: [Unicode.Scalar]) -> ([UInt8], Int)? {
+        let dots = number.indices.filter { number[$0] == "." }
+        let commas = number.indices.filter { number[$0] == "," }
+        var decimalIndex: Int?
+        if let lastDot = dots.last, let lastComma = commas.last {
+            let decimal = max(lastDot, lastComma)
+            let decimalMark: Unicode.Scalar = decimal == lastDot ? "." : ","
+            // The decimal mark may appear once; the other mark groups thousands before it.
+            guard number.filter({ $0 == decimalMark }).count == 1 else { return nil }
+            decimalIndex = decimal
+        } else if let only = dots.isEmpty ? commas : dots as [Int]?, !only.isEmpty {
+            let mark = number[only[0]]
+            if only.count == 1 {
+                let digitsAfter = number.count - only[0] - 1
+                let groupsByDefault = (mark == ",") != decimalComma
+                if digitsAfter != 3 || !groupsByDefault { decimalIndex = only[0] }
+            }
+            // Several of one mark: thousands separators.
+        }
+        var digits: [UInt8] = []
+        var fractionCount = 0
+        for (index, scalar) in number.enumerated() {
+            if scalar.isASCIIDigitScalar {
+                digits.append(UInt8(scalar.value - 48))
+                if let decimalIndex, index > decimalIndex { fractionCount += 1 }
+            } else if index != decimalIndex, scalar == "." || scalar == ",",
+                let decimalIndex, index > decimalIndex
+            {
+                return nil  // a grouping mark after the decimal mark
+            }
+        }
+        return (digits, fractionCount)
+    }
+
+    /// `digits` × 10^`scale`, exactly, or a failure if that leaves a fraction or overflows.
+    private func exactMinorUnits(digits: [UInt8], scale: Int, text: String, currency: Currency)
+        -> Result<Int64, Failure>
+    {
+        var digits = digits
+        var scale = scale
+        while scale < 0 {
+            guard let last = digits.last else { break }
+            guard last == 0 else { return .failure(.tooPrecise(text, currency)) }
+            digits.removeLast()
+            scale += 1
+        }
+        var value: Int64 = 0
+        for digit in digits {
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = shifted.addingReportingOverflow(Int64(digit))
+            guard !overflow1, !overflow2 else { return .failure(.tooLarge(text)) }
+            value = sum
+        }
+        for _ in 0..<max(scale, 0) {
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return .failure(.tooLarge(text)) }
+            value = shifted
+        }
+        return .success(value)
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigitScalar: Bool { ("0"..."9").contains(self) }
+}
+
+extension CharacterSet {
+    /// White space including the no-break and narrow no-break spaces that spreadsheets put in numbers.
+    static let whitespaceAndSpaceSeparators: CharacterSet = {
+        var set = CharacterSet.whitespacesAndNewlines
+        set.insert(charactersIn: "\u{A0}\u{202F}")
+        return set
+    }()
+}

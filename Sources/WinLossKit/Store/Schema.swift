@@ -1,0 +1,121 @@
+import GRDB
+
+/// The database schema, as an append-only list of named migrations.
+///
+/// Never edit a migration once it has shipped: add a new one after it. Migrations are plain SQL, never record
+/// types, so that later changes to the records cannot change what an old migration does.
+///
+/// Conventions: singular camelCase tables and columns; money as an integer count of the currency's minor
+/// unit (`amountMinor`) beside its ISO 4217 code, never a floating-point number; calendar dates as ISO text
+/// (`decidedOn = '2026-03-31'`), which sorts correctly; timestamps (`createdAt`) in UTC, as GRDB stores them.
+enum Schema {
+    /// Marks the file as a winloss database (`PRAGMA application_id`, "WLSS"), so that `winloss` can tell its
+    /// own files from other SQLite databases and refuse to write into those.
+    static let applicationID: Int32 = 0x574C_5353
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-deals") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    private static let v1 = """
+        CREATE TABLE person (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            -- Optional because CRM exports often name an owner without an email; unique when present.
+            email TEXT UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL CHECK (role IN ('rep', 'marketing', 'customer_success', 'manager', 'other')),
+            createdAt DATETIME NOT NULL
+        );
+        CREATE INDEX person_on_name ON person(name COLLATE NOCASE);
+
+        CREATE TABLE account (
+            id INTEGER PRIMARY KEY,
+            externalID TEXT UNIQUE,
+            name TEXT NOT NULL CHECK (name <> ''),
+            industry TEXT,
+            region TEXT,
+            sizeBand TEXT,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL
+        );
+        CREATE INDEX account_on_name ON account(name COLLATE NOCASE);
+        CREATE INDEX account_on_industry ON account(industry COLLATE NOCASE);
+        CREATE INDEX account_on_region ON account(region COLLATE NOCASE);
+        CREATE INDEX account_on_sizeBand ON account(sizeBand COLLATE NOCASE);
+
+        CREATE TABLE accountAttribute (
+            accountID INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (accountID, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX accountAttribute_on_key_value ON accountAttribute(key, value COLLATE NOCASE);
+
+        CREATE TABLE contact (
+            id INTEGER PRIMARY KEY,
+            accountID INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (name <> ''),
+            title TEXT,
+            email TEXT COLLATE NOCASE,
+            phone TEXT,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL
+        );
+        CREATE INDEX contact_on_account_name ON contact(accountID, name COLLATE NOCASE);
+        CREATE UNIQUE INDEX contact_on_account_email ON contact(accountID, email) WHERE email IS NOT NULL;
+
+        CREATE TABLE deal (
+            id INTEGER PRIMARY KEY,
+            externalID TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            accountID INTEGER NOT NULL REFERENCES account(id) ON DELETE RESTRICT,
+            repID INTEGER NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+            amountMinor INTEGER,
+            currency TEXT,
+            createdOn TEXT,
+            decidedOn TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('win', 'loss', 'no_decision')),
+            stage TEXT,
+            reason TEXT,
+            competitorWon TEXT,
+            productLine TEXT,
+            source TEXT NOT NULL,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            CHECK ((amountMinor IS NULL) = (currency IS NULL))
+        );
+        CREATE INDEX deal_on_decidedOn ON deal(decidedOn);
+        CREATE INDEX deal_on_outcome_decidedOn ON deal(outcome, decidedOn);
+        CREATE INDEX deal_on_repID_decidedOn ON deal(repID, decidedOn);
+        CREATE INDEX deal_on_accountID ON deal(accountID);
+
+        -- Competitors involved in a deal; the one that won a loss is deal.competitorWon.
+        CREATE TABLE dealCompetitor (
+            dealID INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+            name TEXT NOT NULL COLLATE NOCASE,
+            PRIMARY KEY (dealID, name)
+        ) WITHOUT ROWID;
+        CREATE INDEX dealCompetitor_on_name ON dealCompetitor(name, dealID);
+
+        CREATE TABLE dealAttribute (
+            dealID INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (dealID, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX dealAttribute_on_key_value ON dealAttribute(key, value COLLATE NOCASE);
+
+        -- The buyers involved in a deal: the people an interviewer can ask for an interview.
+        CREATE TABLE dealContact (
+            dealID INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+            contactID INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+            PRIMARY KEY (dealID, contactID)
+        ) WITHOUT ROWID;
+        CREATE INDEX dealContact_on_contactID ON dealContact(contactID);
+        """
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// What can go wrong with the database file itself. Each message names the file and says what to do.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// No database at the path, and the command does not create one.
+    case missing(path: String)
+    /// The path is a folder, or its folder cannot be made.
+    case cannotCreate(path: String, reason: String)
+    case cannotOpen(path: String, reason: String)
+    /// SQLite error 26: the file is something else (or encrypted).
+    case notADatabase(path: String)
+    /// SQLite error 11: the file is damaged.
+    case corrupt(path: String)
+    /// A SQLite database, but one that another program made.
+    case foreignDatabase(path: String)
+    /// Written by a newer `winloss`: migrations this build does not know.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// Another process held the database longer than the busy timeout.
+    case busy(path: String)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            "no winloss database at \(path); run `winloss init` to create one, or pass --db PATH"
+        case .cannotCreate(let path, let reason):
+            "cannot create the database at \(path): \(reason)"
+        case .cannotOpen(let path, let reason):
+            "cannot open the database at \(path): \(reason)"
+        case .notADatabase(let path):
+            "\(path) is not a SQLite database (it may be another kind of file, or encrypted); "
+                + "it was left untouched. Point --db or WINLOSS_DB at a winloss database"
+        case .corrupt(let path):
+            "the database \(path) is damaged (SQLite reports it as malformed); it was left untouched. "
+                + "Restore it from a backup; `sqlite3 \(path) .recover` may save what is readable"
+        case .foreignDatabase(let path):
+            "\(path) is a SQLite database made by another program, not by winloss; it was left untouched. "
+                + "Choose another path with --db"
+        case .newerSchema(let path, let unknown):
+            "the database \(path) was written by a newer version of winloss (it has changes this version does "
+                + "not know: \(unknown.joined(separator: ", "))); it was left untouched. Upgrade winloss to use it"
+        case .busy(let path):
+            "the database \(path) stayed locked by another winloss process; try again in a moment"
+        case .readOnly(let path):
+            "the database \(path) is read-only for this user; check its permissions"
+        case .diskFull(let path):
+            "the disk holding \(path) is full; nothing was written. Free some space and try again"
+        case .io(let path, let reason):
+            "input/output error on the database \(path): \(reason)"
+        }
+    }
+}

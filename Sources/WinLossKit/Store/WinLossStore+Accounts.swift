@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+/// An account with its free attributes and how many deals it has, for `winloss account list`.
+public struct AccountSummary: Codable, Sendable, Equatable {
+    public var externalID: String?
+    public var name: String
+    public var industry: String?
+    public var region: String?
+    public var sizeBand: String?
+    public var attributes: [String: String]
+    public var deals: Int
+    public var contacts: Int
+}
+
+/// The segment fields of an account as given on the command line or in an import; nil leaves a field as is.
+public struct AccountFields: Sendable, Equatable {
+    public var industry: String?
+    public var region: String?
+    public var sizeBand: String?
+    public var attributes: [String: String]
+
+    public init(industry: String? = nil, region: String? = nil, sizeBand: String? = nil, attributes: [String: String] = [:]) {
+        self.industry = industry
+        self.region = region
+        self.sizeBand = sizeBand
+        self.attributes = attributes
+    }
+}
+
+// MARK: - Accounts and contacts
+
+extension WinLossStore {
+    /// Accounts by name, with their attributes and counts.
+    public func accounts() throws -> [AccountSummary] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT account.*,
+                           (SELECT count(*) FROM deal WHERE deal.accountID = account.id) AS dealCount,
+                           (SELECT count(*) FROM contact WHERE contact.accountID = account.id) AS contactCount
+                    FROM account ORDER BY name COLLATE NOCASE, id
+                    """)
+            var accounts: [AccountSummary] = []
+            while let row = try rows.next() {
+                let id: Int64 = row["id"]
+                accounts.append(
+                    AccountSummary(
+                        externalID: row["externalID"], name: row["name"], industry: row["industry"], region: row["region"],
+                        sizeBand: row["sizeBand"], attributes: try Attributes.ofAccount(id, in: db), deals: row["dealCount"],
+                        contacts: row["contactCount"]))
+            }
+            return accounts
+        }
+    }
+
+    /// Adds a buyer at an account. The account must exist (deals and imports create accounts).
+    @discardableResult
+    public func addContact(account: String, name: String, title: String?, email: String?, phone: String?) throws -> Contact {
+        let name = try Validate.required(name, field: "name")
+        let email = try Validate.email(email)
+        return try write { db in
+            guard let account = try Lookup.account(account, in: db), let accountID = account.id else {
+                throw RecordError.notFound(kind: "account", key: account, hint: "list accounts with `winloss account list`")
+            }
+            if let email, !(try Lookup.contactIDs(accountID: accountID, email: email, in: db).isEmpty) {
+                throw RecordError.duplicate(
+                    kind: "contact with email", key: email, hint: "list \(account.name)'s contacts with `winloss contact list`")
+            }
+            var contact = Contact(
+                accountID: accountID, name: name, title: Validate.optional(title), email: email, phone: Validate.optional(phone))
+            try contact.insert(db)
+            return contact
+        }
+    }
+
+    /// Contacts with their account's name, optionally of one account.
+    public func contacts(account: String? = nil) throws -> [(contact: Contact, account: String)] {
+        try read { db in
+            var accountID: Int64?
+            if let account {
+                guard let found = try Lookup.account(account, in: db) else {
+                    throw RecordError.notFound(kind: "account", key: account, hint: "list accounts with `winloss account list`")
+                }
+                accountID = found.id
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT contact.*, account.name AS accountName FROM contact JOIN account ON account.id = contact.accountID
+                    WHERE ?1 IS NULL OR contact.accountID = ?1
+                    ORDER BY account.name COLLATE NOCASE, contact.name COLLATE NOCASE, contact.id
+                    """, arguments: [accountID])
+            return try rows.map { (try Contact(row: $0), $0["accountName"]) }
+        }
+    }
+
+    /// Finds the account by CRM id or name, or creates it; fills in the segment fields that are given.
+    func upsertAccount(name: String, fields: AccountFields, in db: Database) throws -> Account {
+        if var account = try Lookup.account(name, in: db) {
+            var changed = false
+            for (keyPath, value) in [(\Account.industry, fields.industry), (\.region, fields.region), (\.sizeBand, fields.sizeBand)]
+            where value != nil && account[keyPath: keyPath] != value {
+                account[keyPath: keyPath] = value
+                changed = true
+            }
+            if changed {
+                account.updatedAt = Date()
+                try account.update(db)
+            }
+            try Attributes.setOnAccount(fields.attributes, accountID: account.id ?? 0, in: db)
+            return account
+        }
+        var account = Account(name: name, industry: fields.industry, region: fields.region, sizeBand: fields.sizeBand)
+        try account.insert(db)
+        try Attributes.setOnAccount(fields.attributes, accountID: account.id ?? 0, in: db)
+        return account
+    }
+}

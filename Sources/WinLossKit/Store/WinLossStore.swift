@@ -1,0 +1,214 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The winloss database: one SQLite file holding deals, interviews and themes.
+///
+/// All reads and writes go through this type's intent-named methods (in the `WinLossStore+…` files); each
+/// write is one transaction, so a crash or a kill at any point leaves the file as it was before the write or
+/// after it, never in between.
+///
+/// The file is opened with:
+/// - the WAL journal, so that readers never block the writer;
+/// - `synchronous = FULL`, so that a committed write survives an operating-system crash or power cut, not
+///   only a process crash;
+/// - foreign keys on;
+/// - a busy timeout, so that two people running `winloss` on one file wait for each other instead of failing
+///   with "database is locked".
+public struct WinLossStore: Sendable {
+    /// The file, or nil for an in-memory database.
+    public let path: String?
+    let writer: any DatabaseWriter
+
+    /// How long a command waits for another process to finish writing before it gives up.
+    public static let busyTimeout: TimeInterval = 10
+
+    public enum OpenMode: Sendable {
+        /// Create the file (mode 0600, its folder 0700) if it does not exist.
+        case createIfMissing
+        /// Refuse with ``StoreError/missing(path:)`` if it does not exist: for commands that only read.
+        case mustExist
+    }
+
+    /// Opens (and if needed creates and migrates) the database at `path`.
+    ///
+    /// Before anything is written, the file is checked: a file that is not a SQLite database, is damaged,
+    /// belongs to another program or was written by a newer `winloss` is refused with a ``StoreError`` and left
+    /// exactly as it was.
+    public static func open(path: String, mode: OpenMode = .createIfMissing) throws -> WinLossStore {
+        try prepareFile(at: path, mode: mode)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+        } catch {
+            throw translate(error, path: path)
+        }
+        let store = WinLossStore(path: path, writer: queue)
+        try store.prepareSchema()
+        return store
+    }
+
+    /// A fresh database in memory, for tests and previews.
+    public static func inMemory() throws -> WinLossStore {
+        let store = WinLossStore(path: nil, writer: try DatabaseQueue(configuration: configuration()))
+        try store.prepareSchema()
+        return store
+    }
+
+    private init(path: String?, writer: any DatabaseWriter) {
+        self.path = path
+        self.writer = writer
+    }
+
+    /// The migrations this build knows, in order.
+    public static var knownMigrations: [String] { Schema.migrator.migrations }
+
+    /// The migrations applied to this database, in order.
+    public func appliedMigrations() throws -> [String] {
+        try read { try Schema.migrator.appliedMigrations($0) }
+    }
+
+    /// SQLite's `quick_check`: `["ok"]` for a sound file, else the problems it found.
+    public func quickCheck() throws -> [String] {
+        try read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+    }
+
+    // MARK: - Access
+
+    /// Runs `body` in a read transaction; database errors become ``StoreError``s that name the file.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw WinLossStore.translate(error, path: path ?? ":memory:")
+        }
+    }
+
+    /// Runs `body` in one write transaction, committed only if it returns.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw WinLossStore.translate(error, path: path ?? ":memory:")
+        }
+    }
+
+    /// For work that manages its own transaction (imports with a dry run).
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction(body)
+        } catch {
+            throw WinLossStore.translate(error, path: path ?? ":memory:")
+        }
+    }
+
+    // MARK: - Opening
+
+    private static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        // Keep statement arguments out of error messages: they hold buyers' words.
+        config.publicStatementArguments = false
+        // The default journal mode here: WAL is switched on in prepareSchema(), after the file has been checked,
+        // because GRDB's own WAL set-up lowers `synchronous` to NORMAL.
+        config.journalMode = .default
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    private static func prepareFile(at path: String, mode: OpenMode) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a folder") }
+            return
+        }
+        guard mode == .createIfMissing else { throw StoreError.missing(path: path) }
+
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !fileManager.fileExists(atPath: folder) {
+            do {
+                try fileManager.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.cannotCreate(path: path, reason: "its folder cannot be made (\(error.localizedDescription))")
+            }
+        }
+        // Create the file 0600 before SQLite opens it, so that it is never readable by others, even briefly.
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {  // EEXIST: another process created it a moment ago, which is fine
+            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    private func prepareSchema() throws {
+        let migrator = Schema.migrator
+        try writeWithoutTransaction { db in
+            try checkOwnership(db, migrator: migrator)
+            if path != nil {
+                let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard journal == "wal" else {
+                    throw StoreError.cannotOpen(
+                        path: path ?? "", reason: "its WAL journal cannot be switched on (is it on a network share?)")
+                }
+            }
+        }
+        // Several processes opening a brand-new file at once: the migrator reads its list of pending
+        // migrations outside the transaction that applies them, so the slower process can find the tables
+        // already made. It then tries again, and finds nothing left to do.
+        var attempt = 0
+        while true {
+            attempt += 1
+            let before = try read { try migrator.appliedIdentifiers($0) }
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                let after = try read { try migrator.appliedIdentifiers($0) }
+                if after != before, attempt < 5 { continue }
+                throw WinLossStore.translate(error, path: path ?? ":memory:")
+            }
+        }
+    }
+
+    /// Refuses a database that is not ours or is newer than this build, before anything is written to it.
+    private func checkOwnership(_ db: Database, migrator: DatabaseMigrator) throws {
+        let path = self.path ?? ":memory:"
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if applicationID != Schema.applicationID {
+            let tables = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+            if applicationID != 0 || tables > 0 { throw StoreError.foreignDatabase(path: path) }
+        }
+        if try migrator.hasBeenSuperseded(db) {
+            let known = Set(migrator.migrations)
+            let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+            throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
+        }
+    }
+
+    /// Turns SQLite's errors about the file into ``StoreError``s; everything else passes through.
+    static func translate(_ error: any Error, path: String) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return StoreError.notADatabase(path: path)
+        case .SQLITE_CORRUPT: return StoreError.corrupt(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+        case .SQLITE_READONLY: return StoreError.readOnly(path: path)
+        case .SQLITE_FULL: return StoreError.diskFull(path: path)
+        case .SQLITE_CANTOPEN: return StoreError.cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
+        case .SQLITE_IOERR: return StoreError.io(path: path, reason: error.message ?? "unknown")
+        default: return error
+        }
+    }
+}
