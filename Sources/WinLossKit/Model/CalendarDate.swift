@@ -38,7 +38,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
         // A Gregorian calendar always yields all three components for a real Date.
         return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(unchecked: 1970, 1, 1)
+            ?? CalendarDate(uncheckedYear: 1970, month: 1, day: 1)
     }
 
     public var description: String {
@@ -70,7 +70,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+    /// For dates known to exist.
+    init(uncheckedYear year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -95,7 +96,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let mp = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        self.init(uncheckedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 }
 

@@ -168,39 +168,42 @@ public struct MoneyParser: Sendable {
         return nil
     }
 
-    /// The digits without separators, and how many of them follow the decimal separator.
+    /// The digits without separators, and how many of them follow the decimal separator; nil when the
+    /// separators do not form a number (`12.500.00`, `1,23,4`).
     private func splitDecimal(_ number: [Unicode.Scalar]) -> ([UInt8], Int)? {
         let dots = number.indices.filter { number[$0] == "." }
         let commas = number.indices.filter { number[$0] == "," }
         var decimalIndex: Int?
         if let lastDot = dots.last, let lastComma = commas.last {
+            // Both marks: the last one is the decimal mark, and it may appear only once.
             let decimal = max(lastDot, lastComma)
-            let decimalMark: Unicode.Scalar = decimal == lastDot ? "." : ","
-            // The decimal mark may appear once; the other mark groups thousands before it.
-            guard number.filter({ $0 == decimalMark }).count == 1 else { return nil }
+            guard (decimal == lastDot ? dots : commas).count == 1 else { return nil }
             decimalIndex = decimal
-        } else if let only = dots.isEmpty ? commas : dots as [Int]?, !only.isEmpty {
-            let mark = number[only[0]]
-            if only.count == 1 {
-                let digitsAfter = number.count - only[0] - 1
-                let groupsByDefault = (mark == ",") != decimalComma
-                if digitsAfter != 3 || !groupsByDefault { decimalIndex = only[0] }
-            }
-            // Several of one mark: thousands separators.
+        } else if let only = (dots.isEmpty ? commas : dots).first, dots.count + commas.count == 1 {
+            // One mark, once: a decimal mark unless it is followed by exactly three digits and the convention
+            // in use groups with it (`1,234`, or `1.234` with a decimal comma).
+            let digitsAfter = number.count - only - 1
+            let groupsByDefault = (number[only] == ",") != decimalComma
+            if digitsAfter != 3 || !groupsByDefault { decimalIndex = only }
         }
-        var digits: [UInt8] = []
-        var fractionCount = 0
-        for (index, scalar) in number.enumerated() {
-            if scalar.isASCIIDigitScalar {
-                digits.append(UInt8(scalar.value - 48))
-                if let decimalIndex, index > decimalIndex { fractionCount += 1 }
-            } else if index != decimalIndex, scalar == "." || scalar == ",",
-                let decimalIndex, index > decimalIndex
-            {
-                return nil  // a grouping mark after the decimal mark
-            }
-        }
-        return (digits, fractionCount)
+        // Several of one mark: thousands separators, checked below.
+        let integerPart = decimalIndex.map { Array(number[..<$0]) } ?? number
+        let fractionPart = decimalIndex.map { Array(number[($0 + 1)...]) } ?? []
+        guard fractionPart.allSatisfy(\.isASCIIDigitScalar), isGrouped(integerPart) else { return nil }
+        let digits = (integerPart + fractionPart).filter(\.isASCIIDigitScalar).map { UInt8($0.value - 48) }
+        return (digits, fractionPart.count)
+    }
+
+    /// Digits in groups of three after the first (`1,234,567`), or the Indian `12,34,567`, with one kind of
+    /// grouping mark.
+    private func isGrouped(_ integerPart: [Unicode.Scalar]) -> Bool {
+        let marks = Set(integerPart.filter { !$0.isASCIIDigitScalar })
+        guard marks.count <= 1 else { return false }
+        guard let mark = marks.first else { return true }
+        let groups = integerPart.split(separator: mark, omittingEmptySubsequences: false).map(\.count)
+        guard let first = groups.first, let last = groups.last, (1...3).contains(first), last == 3 else { return false }
+        let middle = groups.dropFirst().dropLast()
+        return middle.allSatisfy { $0 == 3 } || middle.allSatisfy { $0 == 2 }
     }
 
     /// `digits` × 10^`scale`, exactly, or a failure if that leaves a fraction or overflows.

@@ -62,10 +62,10 @@ extension WinLossStore {
         let email = try Validate.email(email)
         return try write { db in
             guard let account = try Lookup.account(account, in: db), let accountID = account.id else {
-                throw RecordError.notFound(kind: "account", key: account, hint: "list accounts with `winloss account list`")
+                throw RequestError.notFound(kind: "account", key: account, hint: "list accounts with `winloss account list`")
             }
             if let email, !(try Lookup.contactIDs(accountID: accountID, email: email, in: db).isEmpty) {
-                throw RecordError.duplicate(
+                throw RequestError.duplicate(
                     kind: "contact with email", key: email, hint: "list \(account.name)'s contacts with `winloss contact list`")
             }
             var contact = Contact(
@@ -81,7 +81,7 @@ extension WinLossStore {
             var accountID: Int64?
             if let account {
                 guard let found = try Lookup.account(account, in: db) else {
-                    throw RecordError.notFound(kind: "account", key: account, hint: "list accounts with `winloss account list`")
+                    throw RequestError.notFound(kind: "account", key: account, hint: "list accounts with `winloss account list`")
                 }
                 accountID = found.id
             }

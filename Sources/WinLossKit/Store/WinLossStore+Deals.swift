@@ -2,9 +2,6 @@ import Foundation
 import GRDB
 
 /// One line of a deal list: the deal with its account's segment and its rep.
-///
-/// The coding keys are the column names `winloss deal import` reads, so that `deal list --format csv` can be
-/// edited and imported again.
 public struct DealSummary: Codable, Sendable, Equatable {
     public var externalID: String
     public var name: String
@@ -23,12 +20,6 @@ public struct DealSummary: Codable, Sendable, Equatable {
     public var competitorWon: String?
     public var competitors: [String]
     public var productLine: String?
-
-    enum CodingKeys: String, CodingKey {
-        case externalID = "external_id", name, account, industry, region, sizeBand = "size", rep
-        case repEmail = "rep_email", amount, createdOn = "created", decidedOn = "decided", outcome, stage, reason
-        case competitorWon = "competitor_won", competitors, productLine = "product"
-    }
 
     /// Days from created to decided: the real sales cycle, when the CRM recorded both.
     public var cycleDays: Int? {
@@ -131,18 +122,18 @@ extension WinLossStore {
         let name = try Validate.required(new.name, field: "name")
         let accountName = try Validate.required(new.account, field: "account")
         if let createdOn = new.createdOn, createdOn > new.decidedOn {
-            throw RecordError.invalid(
+            throw RequestError.invalid(
                 field: "created", message: "\(createdOn) is after the decided date \(new.decidedOn)")
         }
         if new.competitorWon != nil, new.outcome != .loss {
-            throw RecordError.invalid(field: "competitor-won", message: "only a loss has a competitor that won it")
+            throw RequestError.invalid(field: "competitor-won", message: "only a loss has a competitor that won it")
         }
         let externalID = try new.externalID.map { try Validate.required($0, field: "id") }
         let detailID = try write { db -> String in
             let rep = try Lookup.person(new.rep, in: db)
             let externalID = try externalID ?? nextManualID(in: db)
             if try Deal.filter(sql: "externalID = ?", arguments: [externalID]).fetchCount(db) > 0 {
-                throw RecordError.duplicate(
+                throw RequestError.duplicate(
                     kind: "deal", key: externalID, hint: "show it with `winloss deal show \(externalID)`")
             }
             let account = try upsertAccount(name: accountName, fields: new.accountFields, in: db)
@@ -208,7 +199,7 @@ extension WinLossStore {
         try read { db in
             let request: SQLRequest<Row> = "\(sql: DealSummary.selection) WHERE deal.externalID = \(externalID)"
             guard let row = try request.fetchOne(db), let deal = try Deal.fetchOne(db, key: row["id"] as Int64) else {
-                throw RecordError.notFound(
+                throw RequestError.notFound(
                     kind: "deal", key: externalID, hint: "list deals with `winloss deal list`")
             }
             let summary = try DealSummary(row: row)

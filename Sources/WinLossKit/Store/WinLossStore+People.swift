@@ -11,7 +11,7 @@ extension WinLossStore {
         let email = try Validate.email(email)
         return try write { db in
             if let email, !(try Lookup.personIDs(email: email, in: db).isEmpty) {
-                throw RecordError.duplicate(kind: "person with email", key: email, hint: "list people with `winloss person list`")
+                throw RequestError.duplicate(kind: "person with email", key: email, hint: "list people with `winloss person list`")
             }
             var person = Person(name: name, email: email, role: role)
             try person.insert(db)
@@ -38,7 +38,7 @@ extension WinLossStore {
 enum Validate {
     static func required(_ text: String, field: String) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw RecordError.invalid(field: field, message: "must not be empty") }
+        guard !trimmed.isEmpty else { throw RequestError.invalid(field: field, message: "must not be empty") }
         return trimmed
     }
 
@@ -50,7 +50,7 @@ enum Validate {
     static func email(_ text: String?, field: String = "email") throws -> String? {
         guard let email = optional(text) else { return nil }
         guard Person.isPlausibleEmail(email) else {
-            throw RecordError.invalid(field: field, message: "\(email.debugDescription) is not an email address")
+            throw RequestError.invalid(field: field, message: "\(email.debugDescription) is not an email address")
         }
         return email
     }

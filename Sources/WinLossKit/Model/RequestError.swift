@@ -1,6 +1,6 @@
 /// Problems with what a user asked for: a record that is missing, taken or ambiguous, or a value that is
 /// not valid.
-public enum RecordError: Error, Equatable, CustomStringConvertible {
+public enum RequestError: Error, Equatable, CustomStringConvertible {
     case invalid(field: String, message: String)
     case duplicate(kind: String, key: String, hint: String)
     case notFound(kind: String, key: String, hint: String)

@@ -1,0 +1,179 @@
+import Foundation
+
+/// `winloss demo`: builds a sample programme in a database of its own (never the user's) and shows what the
+/// tool does, step by step, printing the command each step stands for.
+public struct DemoTour {
+    public let directory: String
+    public let programme: SampleProgramme
+
+    public init(directory: String, deals: Int, seed: UInt64) {
+        self.directory = directory
+        self.programme = SampleProgramme(deals: deals, seed: seed)
+    }
+
+    /// `$XDG_CACHE_HOME/winloss/demo`, else `~/.cache/winloss/demo`: the sample can be rebuilt at any time.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/winloss/demo" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.cache/winloss/demo"
+    }
+
+    public var databasePath: String { directory + "/demo.sqlite" }
+
+    private var files: [String] {
+        ["demo.sqlite", "demo.sqlite-wal", "demo.sqlite-shm", "salesforce-opportunities.csv", "hubspot-deals.csv",
+         "salesforce-corrected.csv", "export-with-mistakes.csv"]
+    }
+
+    /// Runs the tour, writing what it does through `write`.
+    public func run(style: TextStyle, write: @escaping (String) -> Void) throws {
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for file in files { try? FileManager.default.removeItem(atPath: directory + "/" + file) }
+        let store = try WinLossStore.open(path: databasePath)
+        var step = 0
+        func heading(_ title: String, _ command: String?) {
+            step += 1
+            write("\n" + style.apply(.bold, to: "\(step). \(title)") + "\n")
+            if let command { write(style.apply(.dim, to: "   $ winloss \(command)") + "\n") }
+            write("\n")
+        }
+        // The sample files by name, as a user in the demo folder would type them.
+        func indented(_ text: String) {
+            write(text.replacingOccurrences(of: directory + "/", with: "")
+                .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "   " + $0 }
+                .joined(separator: "\n"))
+        }
+
+        write(style.apply(.bold, to: "winloss demo") + ": a sample win-loss programme of \(programme.deals.grouped) CRM deals.\n")
+        write("The sample database is \(databasePath); your own database is not touched.\n")
+
+        // 1. The team.
+        heading("The team: reps work deals; marketing and customer success interview their buyers",
+                "person add --name 'Dana Reyes' --email dana.reyes@example.com --role marketing")
+        for member in SampleProgramme.programmeTeam { try store.addPerson(name: member.name, email: member.email, role: member.role) }
+        for rep in SampleProgramme.reps { try store.addPerson(name: rep.name, email: rep.email, role: .rep) }
+        indented(try listing(store.people(), style: style))
+
+        // 2-3. Imports.
+        let split = programme.deals * 2 / 3
+        let salesforce = try writeFile("salesforce-opportunities.csv") { try programme.writeCSV(.salesforce, deals: 0..<split, footer: true, to: $0) }
+        heading("Import a Salesforce opportunity report (recognised from its header row)", "deal import salesforce-opportunities.csv")
+        indented(try store.importDeals(from: salesforce).text(style: style))
+        let hubspot = try writeFile("hubspot-deals.csv") { try programme.writeCSV(.hubspot, deals: split..<programme.deals, to: $0) }
+        heading("Import a HubSpot deals export", "deal import hubspot-deals.csv")
+        indented(try store.importDeals(from: hubspot).text(style: style))
+
+        // 4. Idempotence.
+        heading("Import the Salesforce report again: nothing changes", "deal import salesforce-opportunities.csv")
+        indented(try store.importDeals(from: salesforce).text(style: style))
+
+        // 5. A corrected export.
+        let corrected = try writeFile("salesforce-corrected.csv") { write in try correctedExport(upTo: split, write: write) }
+        heading("Import a newer export: changed rows update their deals, a newly closed deal is added",
+                "deal import salesforce-corrected.csv")
+        indented(try store.importDeals(from: corrected).text(style: style))
+
+        // 6. All or nothing.
+        let before = try store.dealCounts().values.reduce(0, +)
+        let mistakes = try writeFile("export-with-mistakes.csv") { write in try exportWithMistakes(write: write) }
+        heading("A file with mistakes is refused whole, with every bad line named", "deal import export-with-mistakes.csv")
+        do {
+            _ = try store.importDeals(from: mistakes)
+        } catch let error as ImportError {
+            indented(TerminalText.sanitized(error.description) + "\n")
+        }
+        let after = try store.dealCounts().values.reduce(0, +)
+        indented("Deals before: \(before.grouped); after: \(after.grouped). Nothing was written.\n")
+
+        // 7. The decided deals.
+        let counts = try store.dealCounts()
+        let decided = counts.values.reduce(0, +)
+        heading("The decided deals, by outcome", nil)
+        let parts = Outcome.allCases.map { outcome in
+            style.apply(Tint.of(outcome), to: "\(outcome.label) \((counts[outcome] ?? 0).grouped)")
+        }
+        indented(parts.joined(separator: " · ") + "  (\(decided.grouped) decided deals)\n")
+
+        heading("The latest decisions", "deal list --limit 8")
+        indented(try listing(store.deals(limit: 8), style: style))
+
+        var filter = DealFilter()
+        filter.outcomes = [.noDecision]
+        filter.decidedFrom = CalendarDate(uncheckedYear: programme.anchor.year - 1, month: 1, day: 1)
+        filter.decidedTo = CalendarDate(uncheckedYear: programme.anchor.year - 1, month: 12, day: 31)
+        filter.regions = ["EMEA"]
+        heading("Last year's no-decisions in EMEA: next year's first calls",
+                "deal list --outcome no_decision --from \(filter.decidedFrom?.description ?? "") --to \(filter.decidedTo?.description ?? "") --region EMEA")
+        indented(try listing(store.deals(matching: filter, limit: 8), style: style))
+
+        var losses = DealFilter()
+        losses.outcomes = [.loss]
+        if let loss = try store.deals(matching: losses, limit: 1).first {
+            heading("One lost deal in full", "deal show \(loss.externalID)")
+            indented(try store.deal(externalID: loss.externalID).text(style: style))
+        }
+
+        write("\nExplore the sample yourself:\n")
+        write("   winloss deal list --db \(databasePath) --outcome loss --competitor Stratos\n")
+        write("   winloss account list --db \(databasePath)\n")
+    }
+
+    private func listing<Item: Listable>(_ items: [Item], style: TextStyle) throws -> String {
+        var text = ""
+        var writer = ListWriter<Item>(format: .table, style: style) { text += $0 }
+        for item in items { try writer.add(item) }
+        writer.finish(empty: "(none)")
+        return text
+    }
+
+    private func writeFile(_ name: String, _ body: ((String) throws -> Void) throws -> Void) throws -> String {
+        let path = directory + "/" + name
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw StoreError.cannotCreate(path: path, reason: "cannot write the sample file") }
+        defer { try? handle.close() }
+        try body { try handle.write(contentsOf: Data($0.utf8)) }
+        return path
+    }
+
+    /// The first report again, a month on: three amounts revised, and an open deal closed as a no-decision.
+    private func correctedExport(upTo split: Int, write: (String) throws -> Void) throws {
+        var text = CSVWriter.record(SampleProgramme.salesforceHeader)
+        var revised = 0
+        var closed = false
+        for index in 0..<split {
+            var deal = programme.deal(index)
+            if deal.outcome != nil, revised < 3 {
+                deal.amount = Money(minorUnits: deal.amount.minorUnits / 10 * 11, currency: deal.amount.currency)
+                revised += 1
+            } else if deal.outcome == nil, !closed {
+                deal.outcome = .noDecision
+                deal.reason = "No decision - status quo"
+                deal.decided = programme.anchor.adding(days: -2)
+                closed = true
+            }
+            text += CSVWriter.record(programme.salesforceRow(deal), guarded: false)
+        }
+        try write(text)
+    }
+
+    /// A short export with three bad rows among good ones.
+    private func exportWithMistakes(write: (String) throws -> Void) throws {
+        var rows = (0..<6).map { programme.salesforceRow(programme.deal(programme.deals + $0)) }
+        let header = SampleProgramme.salesforceHeader
+        func set(_ row: Int, _ column: String, _ value: String) {
+            if let index = header.firstIndex(of: column) { rows[row][index] = value }
+        }
+        set(0, "Stage", "Closed Won")
+        set(1, "Stage", "Closed Lost")
+        set(1, "Close Date", "31/12/2026")
+        set(2, "Stage", "Closed Won")
+        set(3, "Stage", "Closed Won")
+        set(3, "Amount", "12.500.00")
+        set(4, "Stage", "Closed Lost")
+        set(4, "Opportunity Owner", "")
+        set(5, "Stage", "Closed Won")
+        try write(CSVWriter.record(header, guarded: false) + rows.map { CSVWriter.record($0, guarded: false) }.joined())
+    }
+}

@@ -1,0 +1,40 @@
+/// Whether output may carry ANSI colour: only on a terminal, and never when `NO_COLOR` is set.
+public struct TextStyle: Sendable {
+    public var colors: Bool
+
+    public init(colors: Bool) {
+        self.colors = colors
+    }
+
+    public static let plain = TextStyle(colors: false)
+
+    /// Colour for a stream that is a terminal, unless `NO_COLOR` is set to anything non-empty
+    /// (https://no-color.org) or the terminal is `dumb`.
+    public static func forTerminal(isTTY: Bool, environment: [String: String]) -> TextStyle {
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return TextStyle(colors: isTTY && !noColor && environment["TERM"] != "dumb")
+    }
+
+    public func apply(_ tint: Tint?, to text: String) -> String {
+        guard colors, let tint else { return text }
+        return "\u{1B}[\(tint.rawValue)m" + text + "\u{1B}[0m"
+    }
+}
+
+/// The few colours the tool uses, each with one meaning.
+public enum Tint: String, Sendable {
+    case bold = "1"
+    case dim = "2"
+    case red = "31"
+    case green = "32"
+    case yellow = "33"
+    case cyan = "36"
+
+    public static func of(_ outcome: Outcome) -> Tint {
+        switch outcome {
+        case .win: .green
+        case .loss: .red
+        case .noDecision: .yellow
+        }
+    }
+}

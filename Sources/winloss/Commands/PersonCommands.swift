@@ -1,0 +1,40 @@
+import ArgumentParser
+import WinLossKit
+
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "The people of the selling team: reps, interviewers, managers.",
+        subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a person.",
+            discussion: "Example: winloss person add --name 'Dana Reyes' --email dana@example.com --role marketing")
+
+        @Option(help: "Their full name.") var name: String
+        @Option(help: "Their email (unique).") var email: String?
+        @Option(help: "rep, marketing, customer_success, manager or other.") var role: PersonRole
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let person = try store.open(.createIfMissing).addPerson(name: name, email: email, role: role)
+            let email = person.email.map { " <\(TerminalText.sanitized($0))>" } ?? ""
+            Console.line("Added \(TerminalText.sanitized(person.name))\(email) as \(person.role.rawValue).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List people.")
+
+        @Option(help: "Only people in this role.") var role: PersonRole?
+        @OptionGroup var output: ListFormatOption
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            var writer = ListWriter<Person>(format: output.format, style: Console.outputStyle, write: Console.write)
+            for person in try store.open(.mustExist).people(role: role) { try writer.add(person) }
+            writer.finish(empty: "No people yet: add them with `winloss person add`, or import deals.")
+        }
+    }
+}

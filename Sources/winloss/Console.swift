@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import WinLossKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Standard output and standard error, with colour only where it belongs.
+enum Console {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// The style for standard output: colour only on a terminal without NO_COLOR.
+    static var outputStyle: TextStyle {
+        TextStyle.forTerminal(isTTY: isatty(STDOUT_FILENO) == 1, environment: environment)
+    }
+
+    static var errorStyle: TextStyle {
+        TextStyle.forTerminal(isTTY: isatty(STDERR_FILENO) == 1, environment: environment)
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Writes to standard output (buffered by the C library; flushed at exit).
+    static func write(_ text: String) {
+        print(text, terminator: "")
+    }
+
+    static func line(_ text: String = "") {
+        print(text)
+    }
+
+    static func writeError(_ text: String) {
+        fflush(nil)
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// `winloss: error: message` on standard error.
+    static func error(_ message: String, prefix: Bool = true) {
+        let style = errorStyle
+        let text = prefix ? "winloss: " + style.apply(.red, to: "error:") + " " + message : message
+        writeError(text + "\n")
+    }
+
+    static func warning(_ message: String) {
+        writeError("winloss: " + errorStyle.apply(.yellow, to: "warning:") + " " + message + "\n")
+    }
+
+    /// Errors that winloss explains itself; anything else goes to ArgumentParser (usage, help, exit codes).
+    static func isWinlossError(_ error: any Error) -> Bool {
+        error is StoreError || error is ImportError || error is RequestError || error is DatabaseError
+            || error is InputError
+    }
+}
+
+/// A value typed on the command line that the library's parsers refused, with the option it came from.
+struct InputError: Error, CustomStringConvertible {
+    var option: String
+    var message: String
+
+    var description: String { "\(option): \(message)" }
+}
