@@ -115,7 +115,7 @@ public struct CSVReader {
         try fill(atLeast: 4)
         try decodeByteOrderMark()
         try fillFirstLine()
-        if skipSeparatorLine() == nil, delimiter == nil {
+        if try skipSeparatorLine() == nil, delimiter == nil {
             self.delimiter = sniffDelimiter()
         }
     }
@@ -266,7 +266,8 @@ public struct CSVReader {
     }
 
     /// Excel writes `sep=;` as a first line to name the delimiter.
-    private mutating func skipSeparatorLine() -> UInt8? {
+    private mutating func skipSeparatorLine() throws -> UInt8? {
+        try fill(atLeast: 7)  // "sep=;" and a CRLF
         let sep = Array("sep=".utf8)
         guard buffer.count - position >= 5, Array(buffer[position..<position + 4]) == sep else { return nil }
         let candidate = buffer[position + 4]

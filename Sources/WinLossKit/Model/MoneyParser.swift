@@ -41,7 +41,8 @@ public struct MoneyParser: Sendable {
                 "the amount names two currencies, \(first) and \(second)"
             case .tooPrecise(let text, let currency):
                 "\(text.debugDescription) has more decimals than \(currency.code) has "
-                    + "(\(currency.minorUnitDigits)); if the dots are thousands separators, use a decimal comma"
+                    + "(\(currency.minorUnitDigits)); if its separator marks thousands, the other decimal convention "
+                    + "applies (--decimal-comma switches it)"
             case .tooLarge(let text):
                 "\(text.debugDescription) is too large an amount"
             }

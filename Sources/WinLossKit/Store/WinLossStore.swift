@@ -153,29 +153,42 @@ public struct WinLossStore: Sendable {
 
     private func prepareSchema() throws {
         let migrator = Schema.migrator
-        try writeWithoutTransaction { db in
-            try checkOwnership(db, migrator: migrator)
-            if path != nil {
-                let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        // In one read transaction, so that every statement of the check sees the same state of the file.
+        try read { db in try checkOwnership(db, migrator: migrator) }
+        if path != nil { try switchToWAL() }
+        // Several processes opening a brand-new file at once: GRDB's migrator reads what is pending outside the
+        // transaction that applies it, so the slower process can trip over tables the other has just made. It
+        // tries again, and then finds the work done.
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError where attempt < 5 {
+                _ = error
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
+            } catch {
+                throw WinLossStore.translate(error, path: path ?? ":memory:")
+            }
+        }
+    }
+
+    /// Turns on the WAL journal. SQLite does not wait for other connections while it changes the journal mode,
+    /// so this waits itself, up to the busy timeout, while another process opens the same new file.
+    private func switchToWAL() throws {
+        let deadline = Date().addingTimeInterval(WinLossStore.busyTimeout)
+        while true {
+            do {
+                let journal = try writer.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
                 guard journal == "wal" else {
                     throw StoreError.cannotOpen(
                         path: path ?? "", reason: "its WAL journal cannot be switched on (is it on a network share?)")
                 }
-            }
-        }
-        // Several processes opening a brand-new file at once: the migrator reads its list of pending
-        // migrations outside the transaction that applies them, so the slower process can find the tables
-        // already made. It then tries again, and finds nothing left to do.
-        var attempt = 0
-        while true {
-            attempt += 1
-            let before = try read { try migrator.appliedIdentifiers($0) }
-            do {
-                try migrator.migrate(writer)
                 return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
             } catch {
-                let after = try read { try migrator.appliedIdentifiers($0) }
-                if after != before, attempt < 5 { continue }
                 throw WinLossStore.translate(error, path: path ?? ":memory:")
             }
         }
@@ -186,8 +199,14 @@ public struct WinLossStore: Sendable {
         let path = self.path ?? ":memory:"
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         if applicationID != Schema.applicationID {
+            // The migrator makes grdb_migrations before the first migration marks the file, so a file holding only
+            // that table is a winloss database that another process is creating right now.
             let tables = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+                db,
+                sql: """
+                    SELECT count(*) FROM sqlite_master
+                    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                    """) ?? 0
             if applicationID != 0 || tables > 0 { throw StoreError.foreignDatabase(path: path) }
         }
         if try migrator.hasBeenSuperseded(db) {

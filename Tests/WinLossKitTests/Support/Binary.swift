@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// Runs the built `winloss` binary, as a user's shell would.
+struct Winloss {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `winloss` binary next to the test bundle (SwiftPM builds it for the tests), or `$WINLOSS_BIN`.
+    static let executable: String = {
+        if let path = ProcessInfo.processInfo.environment["WINLOSS_BIN"] { return path }
+        let bundle = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0])
+        return bundle.deletingLastPathComponent().appendingPathComponent("winloss").path
+    }()
+
+    /// The environment of every run: a home of its own, no colour settings inherited, no database variable.
+    let home: String
+    var environment: [String: String]
+
+    init(home: String) {
+        self.home = home
+        environment = [
+            "HOME": home, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no",
+        ]
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Result {
+        let process = try start(arguments, stdin: stdin, extraEnvironment: extraEnvironment)
+        return try process.wait()
+    }
+
+    func start(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Running {
+        let id = UUID().uuidString
+        let outPath = home + "/.out-" + id
+        let errPath = home + "/.err-" + id
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Winloss.executable)
+        process.arguments = arguments
+        process.environment = environment.merging(extraEnvironment) { $1 }
+        process.currentDirectoryURL = URL(fileURLWithPath: home)
+        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        if let stdin {
+            let pipe = Pipe()
+            process.standardInput = pipe
+            try process.run()
+            pipe.fileHandleForWriting.write(Data(stdin.utf8))
+            try pipe.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+        return Running(process: process, outPath: outPath, errPath: errPath)
+    }
+
+    struct Running {
+        let process: Process
+        let outPath: String
+        let errPath: String
+
+        func wait() throws -> Result {
+            process.waitUntilExit()
+            defer {
+                try? FileManager.default.removeItem(atPath: outPath)
+                try? FileManager.default.removeItem(atPath: errPath)
+            }
+            return Result(
+                status: process.terminationStatus,
+                stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
+                stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+        }
+    }
+}
