@@ -15,6 +15,7 @@ struct ColumnMapping: Sendable {
         self.format = format ?? CRMFormat.detect(header: header)
         let keys = header.map(TextKey.squashed)
         var taken = Set<Int>()
+        var ignored = Set<Int>()
         for (field, names) in self.format.columnNames {
             for name in names {
                 if let index = keys.firstIndex(of: TextKey.squashed(name)), !taken.contains(index) {
@@ -41,10 +42,10 @@ struct ColumnMapping: Sendable {
             }
             // The column feeds only the field it is mapped to.
             columns = columns.filter { $0.value != index }
-            if field != .ignore { columns[field] = index }
+            if field == .ignore { ignored.insert(index) } else { columns[field] = index }
             taken.insert(index)
         }
-        let used = Set(columns.values)
+        let used = Set(columns.values).union(ignored)
         unused = header.indices.filter { !used.contains($0) && !header[$0].isEmpty }.map { header[$0] }
 
         var missing: [String] = []

@@ -50,7 +50,7 @@ func dump(_ store: WinLossStore) throws -> String {
             db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         for table in tables {
             text += "## \(table)\n"
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2") { text += row.description + "\n" }
+            text += try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).sorted().joined(separator: "\n") + "\n"
         }
         return text
     }
