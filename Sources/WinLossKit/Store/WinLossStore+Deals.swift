@@ -223,10 +223,11 @@ extension WinLossStore {
         }
     }
 
+    /// `manual-N`, one past the highest such id so far.
     private func nextManualID(in db: Database) throws -> String {
-        var number = (try Int.fetchOne(db, sql: "SELECT count(*) FROM deal WHERE source = 'manual'") ?? 0) + 1
-        while try Deal.filter(sql: "externalID = ?", arguments: ["manual-\(number)"]).fetchCount(db) > 0 { number += 1 }
-        return "manual-\(number)"
+        let taken = try String.fetchAll(db, sql: "SELECT externalID FROM deal WHERE externalID LIKE 'manual-%'")
+        let highest = taken.compactMap { Int($0.dropFirst("manual-".count)) }.max() ?? 0
+        return "manual-\(highest + 1)"
     }
 }
 

@@ -80,7 +80,7 @@ struct DealRecordTests {
         var more = NewDeal(name: "Another", account: "acme", rep: "Ana Lima", decidedOn: CalendarDate(iso: "2026-02-01")!, outcome: .win)
         more.accountFields = AccountFields(sizeBand: "51-200")
         let added = try store.addDeal(more)
-        #expect(added.deal.externalID == "manual-5")
+        #expect(added.deal.externalID == "manual-1")
         #expect(try store.accounts().first { $0.name == "Acme" }?.sizeBand == "51-200")
         #expect(try store.accounts().count == 4)
     }
