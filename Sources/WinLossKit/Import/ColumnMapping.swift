@@ -6,6 +6,8 @@ struct ColumnMapping: Sendable {
     private(set) var columns: [ImportField: Int] = [:]
     /// Columns the file has that feed nothing, for the summary.
     private(set) var unused: [String] = []
+    /// `columns` for the fixed fields, by ``ImportField/ordinal``.
+    private var byOrdinal: [Int?] = []
 
     /// - Parameters:
     ///   - format: the file's format, or nil to recognise it from the header.
@@ -33,8 +35,8 @@ struct ColumnMapping: Sendable {
             }
         }
         for (column, field) in overrides {
-            let wanted = column.trimmingCharacters(in: .whitespaces)
-            guard let index = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == wanted })
+            let wanted = column.trimmed
+            guard let index = header.firstIndex(where: { $0.trimmed == wanted })
                 ?? keys.firstIndex(of: TextKey.squashed(wanted))
             else {
                 let names = header.map(\.debugDescription).joined(separator: ", ")
@@ -45,6 +47,7 @@ struct ColumnMapping: Sendable {
             if field == .ignore { ignored.insert(index) } else { columns[field] = index }
             taken.insert(index)
         }
+        byOrdinal = ImportField.named.map { columns[$0.1] }
         let used = Set(columns.values).union(ignored)
         unused = header.indices.filter { !used.contains($0) && !header[$0].isEmpty }.map { header[$0] }
 
@@ -60,15 +63,18 @@ struct ColumnMapping: Sendable {
         }
     }
 
-    subscript(field: ImportField) -> Int? { columns[field] }
+    subscript(field: ImportField) -> Int? {
+        if let ordinal = field.ordinal { return byOrdinal[ordinal] }
+        return columns[field]
+    }
 
-    func has(_ field: ImportField) -> Bool { columns[field] != nil }
+    func has(_ field: ImportField) -> Bool { self[field] != nil }
 
-    func hasAny(_ fields: ImportField...) -> Bool { fields.contains { columns[$0] != nil } }
+    func hasAny(_ fields: ImportField...) -> Bool { fields.contains { self[$0] != nil } }
 
     /// The column's name in the file, for messages.
     func columnName(_ field: ImportField) -> String {
-        columns[field].map { header[$0] } ?? field.name
+        self[field].map { header[$0] } ?? field.name
     }
 
     var dealAttributeKeys: [(key: String, column: Int)] {

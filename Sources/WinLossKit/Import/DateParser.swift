@@ -20,7 +20,7 @@ public struct DateParser: Sendable {
     }
 
     public func parse(_ input: String) -> Result<CalendarDate, Failure> {
-        let text = input.trimmingCharacters(in: .whitespaceAndSpaceSeparators)
+        let text = input.trimmed
         guard !text.isEmpty else { return .failure(.empty) }
         // ISO 8601, with an optional time: "2026-03-04", "2026-03-04 10:23", "2026-03-04T10:23:00Z".
         if text.count >= 10, let date = CalendarDate(iso: text.prefix(10)),
@@ -28,16 +28,17 @@ public struct DateParser: Sendable {
         {
             return .success(date)
         }
-        let datePart = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? text
-        for separator: Character in ["/", ".", "-"] where datePart.contains(separator) {
+        let bytes = Array(text.utf8)
+        let datePart = bytes.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "T") }
+        for separator in [UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-")] where datePart.contains(separator) {
             let parts = datePart.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-                let first = Int(parts[0]), let second = Int(parts[1]), let rawYear = Int(parts[2]),
-                parts[2].count == 4 || parts[2].count == 2, parts[0].count <= 2, parts[1].count <= 2
+            guard parts.count == 3, parts[2].count == 4 || parts[2].count == 2, parts[0].count <= 2, parts[1].count <= 2,
+                let first = CalendarDate.number(parts[0]), let second = CalendarDate.number(parts[1]),
+                let rawYear = CalendarDate.number(parts[2])
             else { break }
             let year = parts[2].count == 2 ? (rawYear < 70 ? 2000 + rawYear : 1900 + rawYear) : rawYear
             // Dots are day-first wherever they are used (15.03.2026).
-            let dayFirst = separator == "." || order == .dayFirst
+            let dayFirst = separator == UInt8(ascii: ".") || order == .dayFirst
             let (day, month) = dayFirst ? (first, second) : (second, first)
             if let date = CalendarDate(year: year, month: month, day: day) { return .success(date) }
             if !dayFirst, first > 12, second <= 12, CalendarDate(year: year, month: second, day: first) != nil {

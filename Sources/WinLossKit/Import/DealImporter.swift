@@ -29,11 +29,16 @@ extension WinLossStore {
             throw ImportError.malformed(file: file, line: error.line ?? 1, message: error.description)
         }
         let mapping = try ColumnMapping(
-            header: header.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, format: options.format,
+            header: header.fields.map { $0.trimmed }, format: options.format,
             overrides: options.columnMap, file: file)
         var importer = DealImporter(file: file, mapping: mapping, options: options)
 
         return try writeWithoutTransaction { db in
+            // A larger page cache while the import's one transaction runs, so that SQLite spills fewer pages
+            // to the file before the commit; put back afterwards.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var summary: ImportSummary?
             try db.inTransaction(.immediate) {
                 var writer = try ImportWriter(db: db, mapping: mapping)
@@ -197,9 +202,10 @@ struct DealImporter {
     /// The row's deal and contacts; nil with no problems for an open deal, nil with problems for a bad row.
     private mutating func parse(_ record: CSVRecord, problems: inout [ImportProblem]) -> (IncomingDeal, [IncomingContact])? {
         let line = record.line
+        let cells = record.fields.map(\.trimmed)
         func text(_ field: ImportField) -> String? {
             guard let index = mapping[field] else { return nil }
-            var value = record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            var value = cells[index]
             // winloss's own CSV guards cells against spreadsheet formulas with a leading quote; undo that.
             if mapping.format == .winloss, value.hasPrefix("'"), let next = value.dropFirst().first,
                 "=+-@\t\r\n".contains(next)
@@ -286,7 +292,7 @@ struct DealImporter {
         if reason == nil { reason = text(.winReason) ?? lossReason }
 
         var competitors = Set((text(.competitors) ?? "").split(separator: ";").map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmed
         }.filter { !$0.isEmpty })
         let single = text(.competitor)
         if let single { competitors.insert(single) }
@@ -297,17 +303,17 @@ struct DealImporter {
 
         var attributes: [String: String?] = [:]
         for (key, column) in mapping.dealAttributeKeys {
-            let value = record.fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
-            attributes[key] = value.isEmpty ? nil as String? : value
+            attributes[key] = cells[column].isEmpty ? nil as String? : cells[column]
         }
         var accountAttributes: [String: String] = [:]
         for (key, column) in mapping.accountAttributeKeys {
-            let value = record.fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
-            if !value.isEmpty { accountAttributes[key] = value }
+            if !cells[column].isEmpty { accountAttributes[key] = cells[column] }
         }
 
         guard problems.isEmpty, let name, let account, let decidedOn else { return nil }
-        if let createdOn, createdOn > decidedOn {
+        if let createdOn, createdOn > decidedOn, summary.warnings.count >= 1000 {
+            summary.warningsLeftOut += 1
+        } else if let createdOn, createdOn > decidedOn {
             summary.warnings.append(ImportProblem(
                 line: line, column: mapping.columnName(.created),
                 message: "created \(createdOn), after the close date \(decidedOn); its sales cycle will be left out of reports"))
@@ -324,7 +330,7 @@ struct DealImporter {
     }
 
     private func contacts(_ text: (ImportField) -> String?) -> [IncomingContact] {
-        var names = (text(.contact) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        var names = (text(.contact) ?? "").split(separator: ";").map { $0.trimmed }
             .filter { !$0.isEmpty }
         let first = text(.contactFirstName)
         let last = text(.contactLastName)
@@ -357,14 +363,14 @@ struct DealImporter {
 /// Splits `Jane Doe <jane@acme.com>`, `Jane Doe (jane@acme.com)` and a bare email or name.
 enum NameAndEmail {
     static func split(_ text: String?) -> (name: String?, email: String?) {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return (nil, nil) }
+        guard let text = text?.trimmed, !text.isEmpty else { return (nil, nil) }
         if Person.isPlausibleEmail(text) { return (nil, text) }
         for (open, close) in [("<", ">"), ("(", ")")] {
             if text.hasSuffix(close), let start = text.lastIndex(of: Character(open)) {
                 let inside = String(text[text.index(after: start)..<text.index(before: text.endIndex)])
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmed
                 if Person.isPlausibleEmail(inside) {
-                    let name = text[..<start].trimmingCharacters(in: .whitespaces)
+                    let name = text[..<start].trimmed
                     return (name.isEmpty ? nil : name, inside)
                 }
             }

@@ -21,7 +21,7 @@ public enum ImportField: Hashable, Sendable, CustomStringConvertible {
     /// A column to leave out.
     case ignore
 
-    /// The fixed fields, by the names `--map` and winloss's own CSV files use.
+    /// The fixed fields, by the names `--map` and winloss's own CSV files use, in ``ordinal`` order.
     static let named: [(String, ImportField)] = [
         ("external_id", .externalID), ("name", .name), ("account", .account), ("account_id", .accountExternalID),
         ("industry", .industry), ("region", .region), ("size", .size), ("rep", .rep), ("rep_email", .repEmail),
@@ -44,10 +44,10 @@ public enum ImportField: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `external_id`, `attr:tier`, `account_attr:tier`…
     public init?(name text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         for (prefix, make) in [("attr:", ImportField.dealAttribute), ("account_attr:", ImportField.accountAttribute)]
         where trimmed.lowercased().hasPrefix(prefix) {
-            let key = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let key = trimmed.dropFirst(prefix.count).trimmed
             guard !key.isEmpty else { return nil }
             self = make(key)
             return
@@ -68,6 +68,42 @@ public enum ImportField: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { name }
+
+    /// A dense number for each fixed field (nil for attributes and `ignore`), so that reading a row looks its
+    /// columns up in an array instead of hashing the field thirty times a row.
+    var ordinal: Int? {
+        switch self {
+        case .externalID: 0
+        case .name: 1
+        case .account: 2
+        case .accountExternalID: 3
+        case .industry: 4
+        case .region: 5
+        case .size: 6
+        case .rep: 7
+        case .repEmail: 8
+        case .amount: 9
+        case .currency: 10
+        case .created: 11
+        case .decided: 12
+        case .stage: 13
+        case .outcome: 14
+        case .reason: 15
+        case .lossReason: 16
+        case .winReason: 17
+        case .competitorWon: 18
+        case .competitor: 19
+        case .competitors: 20
+        case .product: 21
+        case .contact: 22
+        case .contactFirstName: 23
+        case .contactLastName: 24
+        case .contactTitle: 25
+        case .contactEmail: 26
+        case .contactPhone: 27
+        case .dealAttribute, .accountAttribute, .ignore: nil
+        }
+    }
 
     /// Every name `--map` accepts, for help and error messages.
     public static var allNames: String {

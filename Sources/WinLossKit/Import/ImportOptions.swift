@@ -23,7 +23,7 @@ public struct ImportOptions: Sendable {
         }
         let column = String(option[..<split])
         let fieldName = String(option[option.index(after: split)...])
-        guard !column.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !column.trimmed.isEmpty else {
             throw ImportError.badMap("--map \(option.debugDescription): the column name is empty")
         }
         guard let field = ImportField(name: fieldName) else {
@@ -67,6 +67,8 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public var derivedIDs = false
     /// Columns that feed no field.
     public var unusedColumns: [String] = []
-    /// Rows imported with something worth a look (a created date after the close date…).
+    /// Rows imported with something worth a look (a created date after the close date…): the first thousand.
     public var warnings: [ImportProblem] = []
+    /// Warnings beyond the first thousand, counted only.
+    public var warningsLeftOut = 0
 }

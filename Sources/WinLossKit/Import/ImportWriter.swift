@@ -7,7 +7,8 @@ struct ImportWriter {
     private let db: Database
     private let mapping: ColumnMapping
     private let source: DealSource
-    private let now = Date()
+    /// The time of the import, converted for SQLite once rather than for every row.
+    private let now = Date().databaseValue
 
     private let selectDeal: Statement
     private let insertDeal: Statement
@@ -18,6 +19,16 @@ struct ImportWriter {
     private let upsertAttribute: Statement
     private let deleteAttribute: Statement
     private let linkContact: Statement
+    private let insertPerson: Statement
+    private let insertAccount: Statement
+    private let updateAccountSegment: Statement
+    private let touchAccount: Statement
+    private let insertContact: Statement
+    private let updateContact: Statement
+    private let touchDeal: Statement
+
+    /// No deal existed when the import began, so no row can match one in the database (only earlier rows).
+    private let startedEmpty: Bool
 
     private var people: [String: Int64] = [:]
     private var accounts: [String: Int64] = [:]
@@ -44,6 +55,7 @@ struct ImportWriter {
         self.db = db
         self.mapping = mapping
         self.source = mapping.format.source
+        startedEmpty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deal)") == 0
         selectDeal = try db.makeStatement(sql: "SELECT \(DealColumns.names.joined(separator: ", ")), id FROM deal WHERE externalID = ?")
         insertDeal = try db.makeStatement(
             sql: "INSERT INTO deal (\(DealColumns.names.joined(separator: ", ")), externalID, source, createdAt, updatedAt) "
@@ -58,6 +70,16 @@ struct ImportWriter {
                 + "ON CONFLICT (dealID, key) DO UPDATE SET value = excluded.value")
         deleteAttribute = try db.makeStatement(sql: "DELETE FROM dealAttribute WHERE dealID = ? AND key = ?")
         linkContact = try db.makeStatement(sql: "INSERT OR IGNORE INTO dealContact (dealID, contactID) VALUES (?, ?)")
+        insertPerson = try db.makeStatement(sql: "INSERT INTO person (name, email, role, createdAt) VALUES (?, ?, 'rep', ?)")
+        insertAccount = try db.makeStatement(
+            sql: "INSERT INTO account (externalID, name, industry, region, sizeBand, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        updateAccountSegment = try db.makeStatement(
+            sql: "UPDATE account SET industry = ?, region = ?, sizeBand = ?, updatedAt = ? WHERE id = ?")
+        touchAccount = try db.makeStatement(sql: "UPDATE account SET updatedAt = ? WHERE id = ?")
+        insertContact = try db.makeStatement(
+            sql: "INSERT INTO contact (accountID, name, title, email, phone, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        updateContact = try db.makeStatement(sql: "UPDATE contact SET title = ?, email = ?, phone = ?, updatedAt = ? WHERE id = ?")
+        touchDeal = try db.makeStatement(sql: "UPDATE deal SET updatedAt = ? WHERE id = ?")
     }
 
     /// Inserts or updates one deal. `firstSighting` is false for a repeat of a deal earlier in the file (one row
@@ -79,7 +101,8 @@ struct ImportWriter {
         }
 
         var incomingColumns = DealColumns(deal, accountID: accountID, repID: repID)
-        guard let row = try Row.fetchOne(selectDeal, arguments: [deal.externalID]) else {
+        let existingRow = startedEmpty ? nil : try Row.fetchOne(selectDeal, arguments: [deal.externalID])
+        guard let row = existingRow else {
             try insertDeal.execute(arguments: incomingColumns.arguments + [deal.externalID, source, now, now])
             let id = db.lastInsertedRowID
             for name in deal.competitors { try insertCompetitor.execute(arguments: [id, name]) }
@@ -102,7 +125,7 @@ struct ImportWriter {
         changed = try updateAttributes(id, deal) || changed
         changed = try link(id, contactIDs) || changed
         if changed {
-            try db.execute(sql: "UPDATE deal SET updatedAt = ? WHERE id = ?", arguments: [now, id])
+            try touchDeal.execute(arguments: [now, id])
             summary.updated += 1
         } else {
             summary.unchanged += 1
@@ -175,9 +198,8 @@ struct ImportWriter {
             id = ids.first
         }
         if id == nil {
-            var person = Person(name: deal.repName ?? deal.repEmail ?? "", email: deal.repEmail, role: .rep, createdAt: now)
-            try person.insert(db)
-            id = person.id
+            try insertPerson.execute(arguments: [deal.repName ?? deal.repEmail ?? "", deal.repEmail, now])
+            id = db.lastInsertedRowID
             summary.peopleCreated += 1
         }
         let found = id ?? 0
@@ -215,17 +237,17 @@ struct ImportWriter {
             if let found {
                 id = found
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT externalID, industry, region, sizeBand FROM account WHERE id = ?", arguments: [found])
+                    db.cachedStatement(sql: "SELECT externalID, industry, region, sizeBand FROM account WHERE id = ?"),
+                    arguments: [found])
                 accountStates[found] = AccountState(
                     externalID: row?["externalID"], industry: row?["industry"], region: row?["region"],
                     sizeBand: row?["sizeBand"],
                     attributes: try Attributes.ofAccount(found, in: db))
             } else {
-                var account = Account(
-                    externalID: deal.accountExternalID, name: deal.account, industry: deal.industry, region: deal.region,
-                    sizeBand: deal.sizeBand, createdAt: now, updatedAt: now)
-                try account.insert(db)
-                id = account.id ?? 0
+                try insertAccount.execute(arguments: [
+                    deal.accountExternalID, deal.account, deal.industry, deal.region, deal.sizeBand, now, now,
+                ])
+                id = db.lastInsertedRowID
                 accountStates[id] = AccountState(
                     externalID: deal.accountExternalID, industry: deal.industry, region: deal.region,
                     sizeBand: deal.sizeBand, attributes: [:])
@@ -245,13 +267,11 @@ struct ImportWriter {
         if let region = deal.region, region != state.region { state.region = region; changed = true }
         if let sizeBand = deal.sizeBand, sizeBand != state.sizeBand { state.sizeBand = sizeBand; changed = true }
         if changed {
-            try db.execute(
-                sql: "UPDATE account SET industry = ?, region = ?, sizeBand = ?, updatedAt = ? WHERE id = ?",
-                arguments: [state.industry, state.region, state.sizeBand, now, id])
+            try updateAccountSegment.execute(arguments: [state.industry, state.region, state.sizeBand, now, id])
         }
         let newAttributes = deal.accountAttributes.filter { state.attributes[$0.key] != $0.value }
         if !newAttributes.isEmpty {
-            try db.execute(sql: "UPDATE account SET updatedAt = ? WHERE id = ?", arguments: [now, id])
+            try touchAccount.execute(arguments: [now, id])
             try Attributes.setOnAccount(newAttributes, accountID: id, in: db)
             state.attributes.merge(newAttributes) { $1 }
             changed = true
@@ -267,19 +287,20 @@ struct ImportWriter {
         let id: Int64
         if let cached = contacts[key] {
             id = cached
-        } else if let found = try incoming.email.flatMap({ try Lookup.contactIDs(accountID: accountID, email: $0, in: db).first })
+        } else if !createdAccounts.contains(accountID), let found = try incoming.email.flatMap({ try Lookup.contactIDs(accountID: accountID, email: $0, in: db).first })
             ?? Lookup.contactIDs(accountID: accountID, named: incoming.name, in: db).first
         {
             id = found
-            let current = try Contact.fetchOne(db, key: found)
+            let current = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT name, title, email, phone FROM contact WHERE id = ?"), arguments: [found])
             contactStates[found] = IncomingContact(
-                name: current?.name ?? incoming.name, title: current?.title, email: current?.email, phone: current?.phone)
+                name: current?["name"] ?? incoming.name, title: current?["title"], email: current?["email"],
+                phone: current?["phone"])
         } else {
-            var contact = Contact(
-                accountID: accountID, name: incoming.name, title: incoming.title, email: incoming.email,
-                phone: incoming.phone, createdAt: now, updatedAt: now)
-            try contact.insert(db)
-            id = contact.id ?? 0
+            try insertContact.execute(arguments: [
+                accountID, incoming.name, incoming.title, incoming.email, incoming.phone, now, now,
+            ])
+            id = db.lastInsertedRowID
             contactStates[id] = incoming
             summary.contactsCreated += 1
         }
@@ -290,9 +311,7 @@ struct ImportWriter {
             if let email = incoming.email, email != state.email { state.email = email; changed = true }
             if let phone = incoming.phone, phone != state.phone { state.phone = phone; changed = true }
             if changed {
-                try db.execute(
-                    sql: "UPDATE contact SET title = ?, email = ?, phone = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [state.title, state.email, state.phone, now, id])
+                try updateContact.execute(arguments: [state.title, state.email, state.phone, now, id])
                 contactStates[id] = state
                 if updatedContacts.insert(id).inserted { summary.contactsUpdated += 1 }
             }

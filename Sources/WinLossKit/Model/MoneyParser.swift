@@ -50,7 +50,7 @@ public struct MoneyParser: Sendable {
     }
 
     public func parse(_ input: String) -> Result<Money, Failure> {
-        let text = input.trimmingCharacters(in: .whitespaceAndSpaceSeparators)
+        let text = input.trimmed
         guard !text.isEmpty else { return .failure(.empty) }
         let scalars = Array(text.unicodeScalars)
 
@@ -75,8 +75,8 @@ public struct MoneyParser: Sendable {
         var negative = false
         var currency: Currency?
         var exponent = 0
-        var prefix = String(String.UnicodeScalarView(scalars[..<start])).trimmingCharacters(in: .whitespaceAndSpaceSeparators)
-        var suffix = String(String.UnicodeScalarView(scalars[end...])).trimmingCharacters(in: .whitespaceAndSpaceSeparators)
+        var prefix = String(String.UnicodeScalarView(scalars[..<start])).trimmed
+        var suffix = String(String.UnicodeScalarView(scalars[end...])).trimmed
         if prefix.hasPrefix("("), suffix.hasSuffix(")") {
             negative = true
             prefix.removeFirst()
@@ -91,7 +91,7 @@ public struct MoneyParser: Sendable {
 
         // Prefix: a currency at most. Suffix: a magnitude, a currency, or a magnitude then a currency.
         do {
-            currency = try currencyToken(prefix.trimmingCharacters(in: .whitespaceAndSpaceSeparators), in: text)
+            currency = try currencyToken(prefix.trimmed, in: text)
             let words = suffix.split(whereSeparator: { $0.isWhitespace })
             var rest = words.map(String.init)
             if let first = rest.first, allowsMagnitudeSuffix {
@@ -237,13 +237,4 @@ public struct MoneyParser: Sendable {
 
 extension Unicode.Scalar {
     var isASCIIDigitScalar: Bool { ("0"..."9").contains(self) }
-}
-
-extension CharacterSet {
-    /// White space including the no-break and narrow no-break spaces that spreadsheets put in numbers.
-    static let whitespaceAndSpaceSeparators: CharacterSet = {
-        var set = CharacterSet.whitespacesAndNewlines
-        set.insert(charactersIn: "\u{A0}\u{202F}")
-        return set
-    }()
 }

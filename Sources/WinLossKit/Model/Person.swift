@@ -26,12 +26,17 @@ public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecor
 }
 
 extension Person {
-    /// A loose check that catches the usual typing slips, not a full RFC 5322 validator.
+    /// A loose check that catches the usual typing slips (one `@`, a dot in the domain, no spaces or brackets),
+    /// not a full RFC 5322 validator.
     static func isPlausibleEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-            !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
+        let bytes = text.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex else { return false }
+        let domain = bytes[bytes.index(after: at)...]
+        guard let firstByte = domain.first, let lastByte = domain.last, firstByte != UInt8(ascii: "."),
+            lastByte != UInt8(ascii: "."), domain.contains(UInt8(ascii: ".")), !domain.contains(UInt8(ascii: "@"))
         else { return false }
-        return !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == "<" || $0 == ">" })
+        return !bytes.contains { byte in
+            byte <= 0x20 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        }
     }
 }

@@ -43,6 +43,7 @@ extension ImportSummary {
         for warning in warnings {
             lines.append("  \(name):\(warning.line ?? 1): \(style.apply(.yellow, to: "warning:")) \(TerminalText.singleLine(warning.description))")
         }
+        if warningsLeftOut > 0 { lines.append("  …and \(warningsLeftOut.counted("more warning")) (see --format json for the first thousand)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

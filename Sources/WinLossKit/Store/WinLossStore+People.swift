@@ -37,13 +37,13 @@ extension WinLossStore {
 /// Checks for values typed on the command line, shared by the commands that add records.
 enum Validate {
     static func required(_ text: String, field: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty else { throw RequestError.invalid(field: field, message: "must not be empty") }
         return trimmed
     }
 
     static func optional(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = text?.trimmed, !trimmed.isEmpty else { return nil }
         return trimmed
     }
 

@@ -239,3 +239,18 @@ struct DealImportTests {
         #expect(try copy.deals() == store.deals())
     }
 }
+
+struct ImportFieldTests {
+    @Test func namesAndOrdinalsAgree() {
+        for (index, (name, field)) in ImportField.named.enumerated() {
+            #expect(ImportField(name: name) == field)
+            #expect(field.name == name)
+            #expect(field.ordinal == (field == .ignore ? nil : index), "\(name)")
+        }
+        #expect(ImportField(name: "attr:Tier") == .dealAttribute("Tier"))
+        #expect(ImportField(name: "account_attr: tier") == .accountAttribute("tier"))
+        #expect(ImportField(name: "owner") == .rep)
+        #expect(ImportField(name: "attr:") == nil)
+        #expect(ImportField(name: "nonsense") == nil)
+    }
+}
