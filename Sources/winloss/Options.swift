@@ -21,12 +21,19 @@ struct StoreOptions: ParsableArguments {
 
 /// `--format` for list commands.
 struct ListFormatOption: ParsableArguments {
-    @Option(help: "Output format: table, csv or json.")
-    var format: OutputFormat = .table
-
-    func validate() throws {
-        guard format != .text else { throw ValidationError("--format: lists are table, csv or json") }
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case table, csv, json
     }
+
+    @Option(help: "Output format.")
+    var format: Format = .table
+
+    var outputFormat: OutputFormat { OutputFormat(rawValue: format.rawValue) ?? .table }
+}
+
+/// `--format` for commands that show one record or result.
+enum DetailFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
 }
 
 /// Which deals: the filters every command that looks at deals shares.
@@ -137,7 +144,6 @@ extension PersonRole: ExpressibleByArgument {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
 extension CRMFormat: ExpressibleByArgument {}
 
 extension Currency: ExpressibleByArgument {

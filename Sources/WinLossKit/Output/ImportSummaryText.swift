@@ -43,7 +43,7 @@ extension ImportSummary {
         for warning in warnings {
             lines.append("  \(name):\(warning.line ?? 1): \(style.apply(.yellow, to: "warning:")) \(TerminalText.singleLine(warning.description))")
         }
-        if warningsLeftOut > 0 { lines.append("  …and \(warningsLeftOut.counted("more warning")) (see --format json for the first thousand)") }
+        if warningsLeftOut > 0 { lines.append("  …and \(warningsLeftOut.counted("more warning")) like these") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

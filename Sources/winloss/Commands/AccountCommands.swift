@@ -14,7 +14,7 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            var writer = ListWriter<AccountSummary>(format: output.format, style: Console.outputStyle, write: Console.write)
+            var writer = ListWriter<AccountSummary>(format: output.outputFormat, style: Console.outputStyle, write: Console.write)
             for account in try store.open(.mustExist).accounts() { try writer.add(account) }
             writer.finish(empty: "No accounts yet: they come with deals (`winloss deal add` or `winloss deal import`).")
         }
@@ -53,7 +53,7 @@ struct ContactCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            var writer = ListWriter<ContactListing>(format: output.format, style: Console.outputStyle, write: Console.write)
+            var writer = ListWriter<ContactListing>(format: output.outputFormat, style: Console.outputStyle, write: Console.write)
             for (contact, accountName) in try store.open(.mustExist).contacts(account: account) {
                 try writer.add(ContactListing(contact: contact, account: accountName))
             }

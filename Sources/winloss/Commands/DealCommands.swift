@@ -41,11 +41,10 @@ struct DealCommand: ParsableCommand {
             name: .customLong("account-attr"),
             help: ArgumentHelp("A free attribute of the account (repeatable).", valueName: "key=value"))
         var accountAttributes: [String] = []
-        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+        @Option(help: "Output format.") var format: DetailFormat = .text
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            guard format == .text || format == .json else { throw ValidationError("--format: text or json") }
             _ = try newDeal()
         }
 
@@ -97,7 +96,7 @@ struct DealCommand: ParsableCommand {
 
         func run() throws {
             let database = try store.open(.mustExist)
-            var writer = ListWriter<DealSummary>(format: output.format, style: Console.outputStyle, write: Console.write)
+            var writer = ListWriter<DealSummary>(format: output.outputFormat, style: Console.outputStyle, write: Console.write)
             try database.forEachDeal(matching: try filter.filter(), limit: limit) { try writer.add($0) }
             writer.finish(empty: "No deals match.")
         }
@@ -109,12 +108,8 @@ struct DealCommand: ParsableCommand {
             discussion: "Example: winloss deal show 006A1")
 
         @Argument(help: "The deal's CRM id.") var id: String
-        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+        @Option(help: "Output format.") var format: DetailFormat = .text
         @OptionGroup var store: StoreOptions
-
-        func validate() throws {
-            guard format == .text || format == .json else { throw ValidationError("--format: text or json") }
-        }
 
         func run() throws {
             let detail = try store.open(.mustExist).deal(externalID: id)

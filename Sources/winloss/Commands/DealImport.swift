@@ -21,8 +21,7 @@ extension DealCommand {
                 Examples:
                   winloss deal import opportunities.csv
                   winloss deal import deals.csv --day-first --currency EUR
-                  winloss deal import pipeline.csv --map "Deal=name" --map "Client=account" --map "Owner=rep" \\
-                    --map "Closed=decided" --map "Result=outcome" --map "Tier=account_attr:tier"
+                  winloss deal import ours.csv --map Client=account --map Closed=decided
                 """)
 
         @Argument(help: ArgumentHelp("The CSV file, or - for standard input.", valueName: "file")) var file: String
@@ -44,11 +43,10 @@ extension DealCommand {
         var noDecisionReasons: [String] = []
         @Flag(name: .customLong("dry-run"), help: "Check the file and say what would change, without writing.")
         var dryRun = false
-        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+        @Option(help: "Output format.") var format: DetailFormat = .text
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            guard format == .text || format == .json else { throw ValidationError("--format: text or json") }
             _ = try options()
         }
 

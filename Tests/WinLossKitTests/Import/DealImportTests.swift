@@ -186,6 +186,18 @@ struct DealImportTests {
         #expect(try store.deals().map(\.externalID) == ["Acme / Renewal / 2026-01-02"])
     }
 
+    @Test func aCreatedDateAfterTheCloseDateIsImportedWithAWarning() throws {
+        let text = "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Created Date,Close Date,Stage\n"
+            + "W1,Backfilled,Acme,Ana Lima,5/1/2026,3/4/2026,Closed Won\nW2,Fine,Acme,Ana Lima,1/1/2026,3/4/2026,Closed Won\n"
+        let store = try WinLossStore.inMemory()
+        let summary = try store.importDeals(from: try folder.write("w.csv", text))
+        #expect(summary.inserted == 2)
+        #expect(summary.warnings == [ImportProblem(
+            line: 2, column: "Created Date",
+            message: "created 2026-05-01, after the close date 2026-03-04; its sales cycle will be left out of reports")])
+        #expect(summary.text(style: .plain).contains("w.csv:2: warning: Created Date: created 2026-05-01"))
+    }
+
     @Test func aDryRunReportsButWritesNothing() throws {
         let store = try WinLossStore.inMemory()
         var options = ImportOptions()
