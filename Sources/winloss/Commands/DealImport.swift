@@ -98,7 +98,7 @@ extension DealCommand {
 /// A progress line on standard error, redrawn in place; silent unless standard error is a terminal.
 final class ProgressLine {
     private let label: String
-    private let enabled = Console.stderrIsTerminal
+    private let enabled = Console.stderrIsTerminal && Console.environment["TERM"] != "dumb"
     private var drawn = false
 
     init(label: String) {
