@@ -2,12 +2,6 @@ import Foundation
 import GRDB
 import WinLossKit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Standard output and standard error, with colour only where it belongs.
 enum Console {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }

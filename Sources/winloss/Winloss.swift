@@ -2,12 +2,6 @@ import ArgumentParser
 import Foundation
 import WinLossKit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 @main
 struct Winloss: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,10 +26,10 @@ struct Winloss: ParsableCommand {
             try command.run()
         } catch let error as ImportError where error.printsItsOwnLocation {
             Console.error(error.description, prefix: false)
-            Glibc.exit(ExitStatus(for: error).rawValue)
+            Foundation.exit(ExitStatus(for: error).rawValue)
         } catch let error where Console.isWinlossError(error) {
             Console.error(String(describing: error))
-            Glibc.exit(ExitStatus(for: error).rawValue)
+            Foundation.exit(ExitStatus(for: error).rawValue)
         } catch {
             exit(withError: error)
         }
@@ -46,7 +40,7 @@ extension ImportError {
     /// Messages that already start with `file:line: error:`.
     var printsItsOwnLocation: Bool {
         switch self {
-        case .malformed, .missingColumns, .rejected: true
+        case .empty, .malformed, .missingColumns, .rejected: true
         case .unreadable, .badMap: false
         }
     }

@@ -21,9 +21,7 @@ extension WinLossStore {
         }
         let header: CSVRecord
         do {
-            guard let first = try reader.next() else {
-                throw ImportError.missingColumns(file: file, format: "empty file", missing: ["every column"], columns: [])
-            }
+            guard let first = try reader.next() else { throw ImportError.empty(file: file) }
             header = first
         } catch let error as CSVError {
             throw ImportError.malformed(file: file, line: error.line ?? 1, message: error.description)
@@ -52,7 +50,7 @@ extension WinLossStore {
                 } catch let error as CSVError {
                     throw ImportError.malformed(file: file, line: error.line ?? 1, message: error.description)
                 }
-                importer.finish(writer: writer)
+                importer.finish()
                 progress?(ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, rows: importer.summary.rows))
                 summary = importer.summary
                 return importer.problems.isEmpty && !options.dryRun ? .commit : .rollback
@@ -170,7 +168,7 @@ struct DealImporter {
         }
     }
 
-    mutating func finish(writer: ImportWriter) {
+    mutating func finish() {
         // Rows shorter than the header at the very end: a Salesforce report's footer.
         summary.reportFooterLines = shortRows.count
         shortRows = []
@@ -263,8 +261,14 @@ struct DealImporter {
         case nil: problem(.decided, "is empty: a closed deal needs its close date")
         }
         var createdOn: CalendarDate?
-        if case .failure(let failure)? = text(.created).map(dates.parse) { problem(.created, failure.description) }
-        if case .success(let date)? = text(.created).map(dates.parse) { createdOn = date }
+        switch text(.created).map(dates.parse) {
+        case .success(let date)?: createdOn = date
+        case .failure(let failure)?: problem(.created, failure.description)
+        case nil: break
+        }
+        if mapping.has(.externalID), text(.externalID) == nil {
+            problem(.externalID, "is empty: every deal needs the CRM's id, which later imports match it by")
+        }
 
         var amount: Money?
         if let raw = text(.amount) {

@@ -22,6 +22,8 @@ public struct ImportProblem: Error, Sendable, Equatable, Codable, CustomStringCo
 public enum ImportError: Error, Equatable, CustomStringConvertible {
     /// The file cannot be opened or read.
     case unreadable(file: String, reason: String)
+    /// The file has nothing in it, not even a header row.
+    case empty(file: String)
     /// The file is not CSV that can be read at all (an unclosed quote, a field too long…).
     case malformed(file: String, line: Int, message: String)
     /// The header row lacks columns the import needs.
@@ -35,7 +37,7 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unreadable: .noInput
         case .badMap: .usage
-        case .malformed, .missingColumns, .rejected: .dataError
+        case .empty, .malformed, .missingColumns, .rejected: .dataError
         }
     }
 
@@ -43,6 +45,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unreadable(let file, let reason):
             return "cannot read \(file): \(reason)"
+        case .empty(let file):
+            return "\(file): error: the file is empty; an export starts with a header row naming its columns"
         case .malformed(let file, let line, let message):
             return "\(file):\(line): error: \(message); nothing was imported"
         case .missingColumns(let file, let format, let missing, let columns):
@@ -56,7 +60,7 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             return message
         case .rejected(let file, let problems, let badRows):
             let lines = problems.map { problem in
-                "\(file):\(problem.line.map(String.init) ?? "1"): error: \(problem)"
+                "\(file)\(problem.line.map { ":\($0)" } ?? ""): error: \(problem)"
             }
             let rows = badRows == 1 ? "1 row has" : "\(badRows) rows have"
             return (lines + ["\(file): \(rows) problems; nothing was imported. Correct them and import the file again."])

@@ -1,12 +1,6 @@
 import Foundation
 import GRDB
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The winloss database: one SQLite file holding deals, interviews and themes.
 ///
 /// All reads and writes go through this type's intent-named methods (in the `WinLossStore+…` files); each
@@ -143,7 +137,7 @@ public struct WinLossStore: Sendable {
             }
         }
         // Create the file 0600 before SQLite opens it, so that it is never readable by others, even briefly.
-        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if descriptor >= 0 {
             close(descriptor)
         } else if errno != EEXIST {  // EEXIST: another process created it a moment ago, which is fine

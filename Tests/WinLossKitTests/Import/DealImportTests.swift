@@ -123,14 +123,15 @@ struct DealImportTests {
             "B7,Too many,Acme,Ana Lima,100,1/5/2026,Closed Won,extra",                // 9
             "B8,Open is fine,Acme,Ana Lima,,,Prospecting",                            // 10
             "B9,,Acme,Ana Lima,100,1/5/2026,Closed Won",                              // 11
+            ",No id,Acme,Ana Lima,100,1/5/2026,Closed Won",                           // 12
         ]
         let store = try WinLossStore.inMemory()
         let path = try folder.write("bad.csv", lines.joined(separator: "\n") + "\n")
         guard case .rejected(let file, let problems, let badRows)? = expectError(ImportError.self, { try store.importDeals(from: path) })
         else { return }
-        #expect(file == path && badRows == 5)
-        #expect(problems.map(\.line) == [5, 6, 7, 9, 11])
-        #expect(problems.map(\.column) == ["Close Date", "Amount", "Opportunity Owner", nil, "Opportunity Name"])
+        #expect(file == path && badRows == 6)
+        #expect(problems.map(\.line) == [5, 6, 7, 9, 11, 12])
+        #expect(problems.map(\.column) == ["Close Date", "Amount", "Opportunity Owner", nil, "Opportunity Name", "Opportunity ID"])
         #expect(problems[0].message.contains("--day-first") == false)  // 13/45 is no date at all
         #expect(problems[1].message.contains("12.500.00"))
         for table in ["deal", "account", "person", "contact", "dealCompetitor"] {
@@ -138,7 +139,7 @@ struct DealImportTests {
         }
         let text = ImportError.rejected(file: "bad.csv", problems: problems, badRows: badRows).description
         #expect(text.hasPrefix("bad.csv:5: error: Close Date: "))
-        #expect(text.hasSuffix("5 rows have problems; nothing was imported. Correct them and import the file again."))
+        #expect(text.hasSuffix("6 rows have problems; nothing was imported. Correct them and import the file again."))
     }
 
     @Test func aDealOnSeveralAgreeingRowsGathersItsContacts() throws {
@@ -175,6 +176,13 @@ struct DealImportTests {
         guard case .badMap(let message)? = expectError(ImportError.self, { try store.importDeals(from: path, options: options) })
         else { return }
         #expect(message.contains("has no column \"Nope\""))
+    }
+
+    @Test func anEmptyFileSaysSo() throws {
+        let store = try WinLossStore.inMemory()
+        let path = try folder.write("empty.csv", "\u{FEFF}\r\n\r\n")
+        #expect(expectError(ImportError.self) { try store.importDeals(from: path) } == .empty(file: path))
+        #expect(ImportError.empty(file: path).exitStatus == .dataError)
     }
 
     @Test func withoutAnIDColumnDealsAreMatchedByAccountNameAndDate() throws {
