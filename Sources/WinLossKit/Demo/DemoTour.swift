@@ -27,9 +27,7 @@ public struct DemoTour {
 
     /// Runs the tour, writing what it does through `write`.
     public func run(style: TextStyle, write: @escaping (String) -> Void) throws {
-        try FileManager.default.createDirectory(
-            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        for file in files { try? FileManager.default.removeItem(atPath: directory + "/" + file) }
+        try prepareDirectory()
         let store = try WinLossStore.open(path: databasePath)
         var step = 0
         func heading(_ title: String, _ command: String?) {
@@ -117,6 +115,28 @@ public struct DemoTour {
         write("\nExplore the sample yourself:\n")
         write("   winloss deal list --db \(databasePath) --outcome loss --competitor Stratos\n")
         write("   winloss account list --db \(databasePath)\n")
+    }
+
+    /// The file that marks a folder as the demo's own, so that rebuilding the sample never deletes a file
+    /// that someone else put there under the same name.
+    static let marker = "winloss-demo.txt"
+
+    private func prepareDirectory() throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let marker = directory + "/" + DemoTour.marker
+        let present = files.filter { manager.fileExists(atPath: directory + "/" + $0) }
+        if !present.isEmpty, !manager.fileExists(atPath: marker) {
+            throw StoreError.cannotCreate(
+                path: directory + "/" + present[0],
+                reason: "the demo rebuilds its sample from scratch, and this file was not made by `winloss demo`; "
+                    + "choose another folder with --dir")
+        }
+        for file in present { try manager.removeItem(atPath: directory + "/" + file) }
+        let note = "This folder holds the sample that `winloss demo` rebuilds on every run; its files may be deleted.\n"
+        guard manager.createFile(atPath: marker, contents: Data(note.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.cannotCreate(path: marker, reason: "the folder is not writable")
+        }
     }
 
     private func listing<Item: Listable>(_ items: [Item], style: TextStyle) throws -> String {

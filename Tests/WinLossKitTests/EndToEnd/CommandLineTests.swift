@@ -262,6 +262,20 @@ struct CommandLineTests {
         #expect(again.stdout == result.stdout)
     }
 
+    @Test func theDemoNeverDeletesFilesItDidNotMake() throws {
+        let folder = home.file("mine")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let precious = try home.write("mine/demo.sqlite", "my own data\n")
+        let result = try winloss.run(["demo", "--dir", folder, "--deals", "20"])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("was not made by `winloss demo`; choose another folder with --dir"))
+        #expect(try String(contentsOfFile: precious, encoding: .utf8) == "my own data\n")
+        // Its own folder it rebuilds freely.
+        let own = home.file("demo-here")
+        #expect(try winloss.run(["demo", "--dir", own, "--deals", "20"]).status == 0)
+        #expect(try winloss.run(["demo", "--dir", own, "--deals", "20"]).status == 0)
+    }
+
     @Test func helpNamesEveryCommand() throws {
         let help = try winloss.run(["--help"]).stdout
         for command in ["init", "person", "account", "contact", "deal", "demo"] {
