@@ -67,7 +67,9 @@ struct DealFilterOptions: ParsableArguments {
         help: ArgumentHelp("Only accounts with this attribute (repeatable).", valueName: "key=value"))
     var accountAttributes: [String] = []
 
-    @Option(name: .customLong("attr"), help: ArgumentHelp("Only deals with this attribute (repeatable).", valueName: "key=value"))
+    @Option(
+        name: .customLong("attr"),
+        help: ArgumentHelp("Only deals with this attribute (repeatable).", valueName: "key=value"))
     var dealAttributes: [String] = []
 
     @Option(help: "Only deals this competitor won or was in.")
@@ -76,7 +78,9 @@ struct DealFilterOptions: ParsableArguments {
     @Option(help: "Only deals of this product line.")
     var product: String?
 
-    @Option(name: .customLong("min-amount"), help: ArgumentHelp("Only deals of at least this amount, e.g. 'USD 50,000'.", valueName: "amount"))
+    @Option(
+        name: .customLong("min-amount"),
+        help: ArgumentHelp("Only deals of at least this amount, e.g. 'USD 50,000'.", valueName: "amount"))
     var minimumAmount: String?
 
     func validate() throws {

@@ -15,7 +15,9 @@ struct Winloss: ParsableCommand {
             (~/.local/share/winloss/winloss.sqlite). Try `winloss demo` for a tour on a sample database.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, PersonCommand.self, AccountCommand.self, ContactCommand.self, DealCommand.self, Demo.self]
+        subcommands: [
+            Init.self, PersonCommand.self, AccountCommand.self, ContactCommand.self, DealCommand.self, Demo.self,
+        ]
     )
 
     static func main() {

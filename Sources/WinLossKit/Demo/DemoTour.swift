@@ -21,8 +21,10 @@ public struct DemoTour {
     public var databasePath: String { directory + "/demo.sqlite" }
 
     private var files: [String] {
-        ["demo.sqlite", "demo.sqlite-wal", "demo.sqlite-shm", "salesforce-opportunities.csv", "hubspot-deals.csv",
-         "salesforce-corrected.csv", "export-with-mistakes.csv"]
+        [
+            "demo.sqlite", "demo.sqlite-wal", "demo.sqlite-shm", "salesforce-opportunities.csv", "hubspot-deals.csv",
+            "salesforce-corrected.csv", "export-with-mistakes.csv",
+        ]
     }
 
     /// Runs the tour, writing what it does through `write`.
@@ -38,27 +40,39 @@ public struct DemoTour {
         }
         // The sample files by name, as a user in the demo folder would type them.
         func indented(_ text: String) {
-            write(text.replacingOccurrences(of: directory + "/", with: "")
-                .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "   " + $0 }
-                .joined(separator: "\n"))
+            write(
+                text.replacingOccurrences(of: directory + "/", with: "")
+                    .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "   " + $0 }
+                    .joined(separator: "\n"))
         }
 
-        write(style.apply(.bold, to: "winloss demo") + ": a sample win-loss programme of \(programme.deals.grouped) CRM deals.\n")
+        write(
+            style.apply(.bold, to: "winloss demo")
+                + ": a sample win-loss programme of \(programme.deals.grouped) CRM deals.\n")
         write("The sample database is \(databasePath); your own database is not touched.\n")
 
         // 1. The team.
-        heading("The team: reps work deals; marketing and customer success interview their buyers",
-                "person add --name 'Dana Reyes' --email dana.reyes@example.com --role marketing")
-        for member in SampleProgramme.programmeTeam { try store.addPerson(name: member.name, email: member.email, role: member.role) }
+        heading(
+            "The team: reps work deals; marketing and customer success interview their buyers",
+            "person add --name 'Dana Reyes' --email dana.reyes@example.com --role marketing")
+        for member in SampleProgramme.programmeTeam {
+            try store.addPerson(name: member.name, email: member.email, role: member.role)
+        }
         for rep in SampleProgramme.reps { try store.addPerson(name: rep.name, email: rep.email, role: .rep) }
         indented(try listing(store.people(), style: style))
 
         // 2-3. Imports.
         let split = programme.deals * 2 / 3
-        let salesforce = try writeFile("salesforce-opportunities.csv") { try programme.writeCSV(.salesforce, deals: 0..<split, footer: true, to: $0) }
-        heading("Import a Salesforce opportunity report (recognised from its header row)", "deal import salesforce-opportunities.csv")
+        let salesforce = try writeFile("salesforce-opportunities.csv") {
+            try programme.writeCSV(.salesforce, deals: 0..<split, footer: true, to: $0)
+        }
+        heading(
+            "Import a Salesforce opportunity report (recognised from its header row)",
+            "deal import salesforce-opportunities.csv")
         indented(try store.importDeals(from: salesforce).text(style: style))
-        let hubspot = try writeFile("hubspot-deals.csv") { try programme.writeCSV(.hubspot, deals: split..<programme.deals, to: $0) }
+        let hubspot = try writeFile("hubspot-deals.csv") {
+            try programme.writeCSV(.hubspot, deals: split..<programme.deals, to: $0)
+        }
         heading("Import a HubSpot deals export", "deal import hubspot-deals.csv")
         indented(try store.importDeals(from: hubspot).text(style: style))
 
@@ -67,15 +81,19 @@ public struct DemoTour {
         indented(try store.importDeals(from: salesforce).text(style: style))
 
         // 5. A corrected export.
-        let corrected = try writeFile("salesforce-corrected.csv") { write in try correctedExport(upTo: split, write: write) }
-        heading("Import a newer export: changed rows update their deals, a newly closed deal is added",
-                "deal import salesforce-corrected.csv")
+        let corrected = try writeFile("salesforce-corrected.csv") { write in
+            try correctedExport(upTo: split, write: write)
+        }
+        heading(
+            "Import a newer export: changed rows update their deals, a newly closed deal is added",
+            "deal import salesforce-corrected.csv")
         indented(try store.importDeals(from: corrected).text(style: style))
 
         // 6. All or nothing.
         let before = try store.dealCounts().values.reduce(0, +)
         let mistakes = try writeFile("export-with-mistakes.csv") { write in try exportWithMistakes(write: write) }
-        heading("A file with mistakes is refused whole, with every bad line named", "deal import export-with-mistakes.csv")
+        heading(
+            "A file with mistakes is refused whole, with every bad line named", "deal import export-with-mistakes.csv")
         do {
             _ = try store.importDeals(from: mistakes)
         } catch let error as ImportError {
@@ -101,8 +119,10 @@ public struct DemoTour {
         filter.decidedFrom = CalendarDate(uncheckedYear: programme.anchor.year - 1, month: 1, day: 1)
         filter.decidedTo = CalendarDate(uncheckedYear: programme.anchor.year - 1, month: 12, day: 31)
         filter.regions = ["EMEA"]
-        heading("Last year's no-decisions in EMEA: next year's first calls",
-                "deal list --outcome no_decision --from \(filter.decidedFrom?.description ?? "") --to \(filter.decidedTo?.description ?? "") --region EMEA")
+        heading(
+            "Last year's no-decisions in EMEA: next year's first calls",
+            "deal list --outcome no_decision --from \(filter.decidedFrom?.description ?? "") --to \(filter.decidedTo?.description ?? "") --region EMEA"
+        )
         indented(try listing(store.deals(matching: filter, limit: 8), style: style))
 
         var losses = DealFilter()
@@ -123,7 +143,8 @@ public struct DemoTour {
 
     private func prepareDirectory() throws {
         let manager = FileManager.default
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try manager.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let marker = directory + "/" + DemoTour.marker
         let present = files.filter { manager.fileExists(atPath: directory + "/" + $0) }
         if !present.isEmpty, !manager.fileExists(atPath: marker) {
@@ -134,7 +155,8 @@ public struct DemoTour {
         }
         for file in present { try manager.removeItem(atPath: directory + "/" + file) }
         let note = "This folder holds the sample that `winloss demo` rebuilds on every run; its files may be deleted.\n"
-        guard manager.createFile(atPath: marker, contents: Data(note.utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard manager.createFile(atPath: marker, contents: Data(note.utf8), attributes: [.posixPermissions: 0o600])
+        else {
             throw StoreError.cannotCreate(path: marker, reason: "the folder is not writable")
         }
     }

@@ -62,7 +62,10 @@ public struct SampleProgramme: Sendable {
         public var type: String
     }
 
-    static let industries = ["Manufacturing", "Financial Services", "Healthcare", "Retail", "Software", "Logistics", "Education", "Public Sector"]
+    static let industries = [
+        "Manufacturing", "Financial Services", "Healthcare", "Retail", "Software", "Logistics", "Education",
+        "Public Sector",
+    ]
     static let regions = ["North America", "EMEA", "APAC", "LATAM"]
     static let prefixes = [
         "Northwind", "Blue Harbor", "Cedar", "Summit", "Ironbridge", "Silverline", "Redwood", "Granite", "Brightwater",
@@ -76,12 +79,25 @@ public struct SampleProgramme: Sendable {
         "Outfitters", "Energy", "Media", "Academy", "Motors", "Pharma", "Textiles", "Robotics", "Analytics", "Capital",
     ]
     static let suffixes = ["", " Inc.", " Ltd", " GmbH", " Group", " & Co.", " SA", " Holdings"]
-    static let firstNames = ["Sam", "Alex", "Maria", "Jordan", "Noor", "Kenji", "Lena", "Omar", "Priya", "Tariq", "Zoe", "Mateo", "Hana", "Ivan", "Amara", "Lucas"]
-    static let lastNames = ["Okafor", "Schmidt", "Nguyen", "García", "Johansson", "Rossi", "Kowalski", "Dubois", "Ito", "Mensah", "Silva", "Novak", "Murphy", "Haddad", "Larsen", "Costa"]
-    static let titles = ["VP Operations", "Head of Finance", "CIO", "Director of IT", "COO", "Procurement Manager", "Head of Sales Ops", "CFO"]
+    static let firstNames = [
+        "Sam", "Alex", "Maria", "Jordan", "Noor", "Kenji", "Lena", "Omar", "Priya", "Tariq", "Zoe", "Mateo", "Hana",
+        "Ivan", "Amara", "Lucas",
+    ]
+    static let lastNames = [
+        "Okafor", "Schmidt", "Nguyen", "García", "Johansson", "Rossi", "Kowalski", "Dubois", "Ito", "Mensah", "Silva",
+        "Novak", "Murphy", "Haddad", "Larsen", "Costa",
+    ]
+    static let titles = [
+        "VP Operations", "Head of Finance", "CIO", "Director of IT", "COO", "Procurement Manager", "Head of Sales Ops",
+        "CFO",
+    ]
     static let competitors = ["Stratos", "Corvid Systems", "Helix Analytics", "Brightline", "In-house build"]
-    static let lossReasons = ["Price", "Missing capability", "Chose competitor", "Implementation risk", "Integration gaps", "Security review"]
-    static let noDecisionReasons = ["No Decision - status quo", "No decision: budget frozen", "No Decision - kept spreadsheets"]
+    static let lossReasons = [
+        "Price", "Missing capability", "Chose competitor", "Implementation risk", "Integration gaps", "Security review",
+    ]
+    static let noDecisionReasons = [
+        "No Decision - status quo", "No decision: budget frozen", "No Decision - kept spreadsheets",
+    ]
     static let winReasons = ["Product fit", "Implementation plan", "Relationship", "Price", "References"]
     static let openStages = ["Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/Review"]
     static let products = ["Core Platform", "Analytics", "Integrations"]
@@ -94,7 +110,8 @@ public struct SampleProgramme: Sendable {
         let account = SampleProgramme.accountName(accountIndex)
         let industry = accountRandom.pick(SampleProgramme.industries)
         let region = accountRandom.pick(SampleProgramme.regions)
-        let employees = [25, 80, 150, 420, 900, 2_400, 7_000, 18_000][accountRandom.int(in: 0...7)] + accountRandom.int(in: 0...20)
+        let employees =
+            [25, 80, 150, 420, 900, 2_400, 7_000, 18_000][accountRandom.int(in: 0...7)] + accountRandom.int(in: 0...20)
         let currency: Currency = region == "EMEA" ? (accountRandom.chance(0.4) ? .gbp : .eur) : .usd
 
         let rep = random.pick(SampleProgramme.reps)
@@ -130,7 +147,8 @@ public struct SampleProgramme: Sendable {
         let contact = (
             name: "\(first) \(last)", title: random.pick(SampleProgramme.titles),
             email: "\(first.lowercased()).\(last.lowercased().filter { $0.isASCII && $0.isLetter })@\(domain).example",
-            phone: "+1 555 \(String(format: "%03d", random.int(in: 100...999))) \(String(format: "%04d", random.int(in: 0...9999)))"
+            phone:
+                "+1 555 \(String(format: "%03d", random.int(in: 100...999))) \(String(format: "%04d", random.int(in: 0...9999)))"
         )
         let product = random.pick(SampleProgramme.products)
         return SampleDeal(
@@ -145,7 +163,8 @@ public struct SampleProgramme: Sendable {
     static func accountName(_ index: Int) -> String {
         let p = prefixes.count, n = nouns.count, s = suffixes.count
         // Within each block of p × n accounts, every (prefix, noun) pair appears once, mixed so that neighbours differ.
-        let name = prefixes[index % p] + " " + nouns[(index / p + 7 * (index % p)) % n] + suffixes[(index / (p * n)) % s]
+        let name =
+            prefixes[index % p] + " " + nouns[(index / p + 7 * (index % p)) % n] + suffixes[(index / (p * n)) % s]
         let round = index / (p * n * s)
         return round == 0 ? name : "\(name) \(round + 1)"
     }
@@ -193,7 +212,9 @@ public struct SampleProgramme: Sendable {
         switch deal.outcome {
         case .win?: stage = "Closed won"
         case .loss?, .noDecision?: stage = "Closed lost"
-        case nil: stage = ["Appointment scheduled", "Qualified to buy", "Presentation scheduled", "Contract sent"][deal.index % 4]
+        case nil:
+            stage =
+                ["Appointment scheduled", "Qualified to buy", "Presentation scheduled", "Contract sent"][deal.index % 4]
         }
         return [
             String(9_000_000_000 + deal.index), deal.name, stage, "Sales Pipeline", "\(deal.decided) 17:00",
@@ -214,7 +235,9 @@ public struct SampleProgramme: Sendable {
     }
 
     /// Writes deals `range` in an export's columns, as the CRM writes them (no spreadsheet guard), streaming, so that a million rows need little memory.
-    public func writeCSV(_ export: Export, deals range: Range<Int>, footer: Bool = false, to write: (String) throws -> Void) rethrows {
+    public func writeCSV(
+        _ export: Export, deals range: Range<Int>, footer: Bool = false, to write: (String) throws -> Void
+    ) rethrows {
         var chunk = ""
         switch export {
         case .salesforce:

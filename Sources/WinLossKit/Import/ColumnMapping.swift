@@ -30,17 +30,24 @@ struct ColumnMapping: Sendable {
         // In a mapped file, attr:KEY and account_attr:KEY headers name themselves.
         if self.format == .winloss || self.format == .mapped {
             for (index, name) in header.enumerated() where !taken.contains(index) {
-                if let field = ImportField(name: name), case .dealAttribute = field { columns[field] = index; taken.insert(index) }
-                if let field = ImportField(name: name), case .accountAttribute = field { columns[field] = index; taken.insert(index) }
+                if let field = ImportField(name: name), case .dealAttribute = field {
+                    columns[field] = index; taken.insert(index)
+                }
+                if let field = ImportField(name: name), case .accountAttribute = field {
+                    columns[field] = index; taken.insert(index)
+                }
             }
         }
         for (column, field) in overrides {
             let wanted = column.trimmed
-            guard let index = header.firstIndex(where: { $0.trimmed == wanted })
-                ?? keys.firstIndex(of: TextKey.squashed(wanted))
+            guard
+                let index = header.firstIndex(where: { $0.trimmed == wanted })
+                    ?? keys.firstIndex(of: TextKey.squashed(wanted))
             else {
                 let names = header.map(\.debugDescription).joined(separator: ", ")
-                throw ImportError.badMap("--map \"\(column)=\(field)\": \(file) has no column \(column.debugDescription); its columns are \(names)")
+                throw ImportError.badMap(
+                    "--map \"\(column)=\(field)\": \(file) has no column \(column.debugDescription); its columns are \(names)"
+                )
             }
             // The column feeds only the field it is mapped to.
             columns = columns.filter { $0.value != index }

@@ -32,7 +32,8 @@ public struct DateParser: Sendable {
         let datePart = bytes.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "T") }
         for separator in [UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-")] where datePart.contains(separator) {
             let parts = datePart.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[2].count == 4 || parts[2].count == 2, parts[0].count <= 2, parts[1].count <= 2,
+            guard parts.count == 3, parts[2].count == 4 || parts[2].count == 2, parts[0].count <= 2,
+                parts[1].count <= 2,
                 let first = CalendarDate.number(parts[0]), let second = CalendarDate.number(parts[1]),
                 let rawYear = CalendarDate.number(parts[2])
             else { break }
@@ -74,8 +75,10 @@ public struct DateParser: Sendable {
     }
 
     private static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"]
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december",
+        ]
         var table: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             table[name] = index + 1

@@ -44,14 +44,19 @@ extension WinLossStore {
                     while let record = try reader.next() {
                         try importer.take(record, writer: &writer)
                         if importer.summary.rows % 1000 == 0 {
-                            progress?(ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, rows: importer.summary.rows))
+                            progress?(
+                                ImportProgress(
+                                    bytesRead: reader.bytesRead, totalBytes: reader.totalBytes,
+                                    rows: importer.summary.rows))
                         }
                     }
                 } catch let error as CSVError {
                     throw ImportError.malformed(file: file, line: error.line ?? 1, message: error.description)
                 }
                 importer.finish()
-                progress?(ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, rows: importer.summary.rows))
+                progress?(
+                    ImportProgress(
+                        bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, rows: importer.summary.rows))
                 summary = importer.summary
                 return importer.problems.isEmpty && !options.dryRun ? .commit : .rollback
             }
@@ -135,12 +140,15 @@ struct DealImporter {
         flushShortRows()
         summary.rows += 1
         if record.fields.count != width {
-            report(record.line, nil, "this row has \(record.fields.count) fields but the header has \(width); "
-                + "is a field with a comma or quote not quoted?")
+            report(
+                record.line, nil,
+                "this row has \(record.fields.count) fields but the header has \(width); "
+                    + "is a field with a comma or quote not quoted?")
             return
         }
         if record.hasInvalidUTF8 {
-            report(record.line, nil, "this row is not valid UTF-8 text; save the file as UTF-8 (\"CSV UTF-8\" in Excel)")
+            report(
+                record.line, nil, "this row is not valid UTF-8 text; save the file as UTF-8 (\"CSV UTF-8\" in Excel)")
             return
         }
         var rowProblems: [ImportProblem] = []
@@ -152,8 +160,9 @@ struct DealImporter {
         }
         if let first = seen[deal.externalID] {
             if first.hash != deal.hashValue {
-                report(record.line, mapping.has(.externalID) ? mapping.columnName(.externalID) : nil,
-                       "deal \(deal.externalID.debugDescription) is also on line \(first.line) with different values; "
+                report(
+                    record.line, mapping.has(.externalID) ? mapping.columnName(.externalID) : nil,
+                    "deal \(deal.externalID.debugDescription) is also on line \(first.line) with different values; "
                         + "a deal may repeat (one row per contact) only if its rows agree")
                 return
             }
@@ -162,7 +171,8 @@ struct DealImporter {
             summary.deals += 1
         }
         do {
-            try writer.apply(deal, contacts: contacts, firstSighting: seen[deal.externalID]?.line == record.line, summary: &summary)
+            try writer.apply(
+                deal, contacts: contacts, firstSighting: seen[deal.externalID]?.line == record.line, summary: &summary)
         } catch let problem as ImportProblem {
             report(record.line, problem.column, problem.message)
         }
@@ -174,7 +184,10 @@ struct DealImporter {
         shortRows = []
         summary.openStages = summary.openStages.filter { $0.value > 0 }
         if problems.count >= DealImporter.maximumProblems {
-            problems.append(ImportProblem(line: nil, message: "…and more; only the first \(DealImporter.maximumProblems) problems are listed"))
+            problems.append(
+                ImportProblem(
+                    line: nil, message: "…and more; only the first \(DealImporter.maximumProblems) problems are listed")
+            )
         }
     }
 
@@ -198,7 +211,9 @@ struct DealImporter {
     // MARK: - Reading one row
 
     /// The row's deal and contacts; nil with no problems for an open deal, nil with problems for a bad row.
-    private mutating func parse(_ record: CSVRecord, problems: inout [ImportProblem]) -> (IncomingDeal, [IncomingContact])? {
+    private mutating func parse(_ record: CSVRecord, problems: inout [ImportProblem]) -> (
+        IncomingDeal, [IncomingContact]
+    )? {
         let line = record.line
         let cells = record.fields.map(\.trimmed)
         func text(_ field: ImportField) -> String? {
@@ -227,7 +242,9 @@ struct DealImporter {
                 problem(.outcome, "\(raw.debugDescription) is not an outcome (win, loss or no_decision)")
                 return nil
             }
-            if outcome == .loss, options.outcomeRules.saysNoDecision(statedReason ?? lossReason) { outcome = .noDecision }
+            if outcome == .loss, options.outcomeRules.saysNoDecision(statedReason ?? lossReason) {
+                outcome = .noDecision
+            }
         } else if let stage {
             outcome = options.outcomeRules.outcome(stage: stage, reason: statedReason ?? lossReason)
         } else {
@@ -250,7 +267,8 @@ struct DealImporter {
             problem(mapping.has(.repEmail) ? .repEmail : .rep, "\(email.debugDescription) is not an email address")
             repEmail = nil
         }
-        if ownerName == nil, repEmail == nil, !problems.contains(where: { $0.column == mapping.columnName(.repEmail) }) {
+        if ownerName == nil, repEmail == nil, !problems.contains(where: { $0.column == mapping.columnName(.repEmail) })
+        {
             problem(mapping.has(.rep) ? .rep : .repEmail, "is empty: every deal needs its owner (the rep)")
         }
 
@@ -282,9 +300,15 @@ struct DealImporter {
             }
             switch parser.parse(raw) {
             case .success(let value):
-                if value.minorUnits < 0 { problem(.amount, "\(raw.debugDescription) is negative") } else { amount = value }
+                if value.minorUnits < 0 {
+                    problem(.amount, "\(raw.debugDescription) is negative")
+                } else {
+                    amount = value
+                }
                 if let code = text(.currency), value.currency.code != code.uppercased() {
-                    problem(.amount, "\(raw.debugDescription) is in \(value.currency.code) but the currency column says \(code)")
+                    problem(
+                        .amount,
+                        "\(raw.debugDescription) is in \(value.currency.code) but the currency column says \(code)")
                 }
             case .failure(let failure):
                 problem(.amount, failure.description)
@@ -295,9 +319,10 @@ struct DealImporter {
         if reason == nil { reason = outcome == .win ? text(.winReason) : lossReason }
         if reason == nil { reason = text(.winReason) ?? lossReason }
 
-        var competitors = Set((text(.competitors) ?? "").split(separator: ";").map {
-            $0.trimmed
-        }.filter { !$0.isEmpty })
+        var competitors = Set(
+            (text(.competitors) ?? "").split(separator: ";").map {
+                $0.trimmed
+            }.filter { !$0.isEmpty })
         let single = text(.competitor)
         if let single { competitors.insert(single) }
         var competitorWon = text(.competitorWon)
@@ -318,11 +343,16 @@ struct DealImporter {
         if let createdOn, createdOn > decidedOn, summary.warnings.count >= 1000 {
             summary.warningsLeftOut += 1
         } else if let createdOn, createdOn > decidedOn {
-            summary.warnings.append(ImportProblem(
-                line: line, column: mapping.columnName(.created),
-                message: "created \(createdOn), after the close date \(decidedOn); its sales cycle will be left out of reports"))
+            summary.warnings.append(
+                ImportProblem(
+                    line: line, column: mapping.columnName(.created),
+                    message:
+                        "created \(createdOn), after the close date \(decidedOn); its sales cycle will be left out of reports"
+                ))
         }
-        let externalID = text(.externalID) ?? ([account, name] + (createdOn.map { [$0.description] } ?? [])).joined(separator: " / ")
+        let externalID =
+            text(.externalID)
+            ?? ([account, name] + (createdOn.map { [$0.description] } ?? [])).joined(separator: " / ")
         let deal = IncomingDeal(
             externalID: externalID, name: name, account: account, accountExternalID: text(.accountExternalID),
             industry: text(.industry), region: text(.region), sizeBand: text(.size).map(Self.sizeBand),

@@ -63,7 +63,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
                 "\(file)\(problem.line.map { ":\($0)" } ?? ""): error: \(problem)"
             }
             let rows = badRows == 1 ? "1 row has" : "\(badRows) rows have"
-            return (lines + ["\(file): \(rows) problems; nothing was imported. Correct them and import the file again."])
+            return
+                (lines + ["\(file): \(rows) problems; nothing was imported. Correct them and import the file again."])
                 .joined(separator: "\n")
         }
     }

@@ -19,7 +19,8 @@ public struct ImportOptions: Sendable {
     /// Parses a `COLUMN=FIELD` option; the column name may itself contain `=`, so the last one splits.
     public static func parseMap(_ option: String) throws -> (column: String, field: ImportField) {
         guard let split = option.lastIndex(of: "=") else {
-            throw ImportError.badMap("--map \(option.debugDescription): write it as COLUMN=FIELD, for example \"Close Date=decided\"")
+            throw ImportError.badMap(
+                "--map \(option.debugDescription): write it as COLUMN=FIELD, for example \"Close Date=decided\"")
         }
         let column = String(option[..<split])
         let fieldName = String(option[option.index(after: split)...])
@@ -28,7 +29,8 @@ public struct ImportOptions: Sendable {
         }
         guard let field = ImportField(name: fieldName) else {
             throw ImportError.badMap(
-                "--map \(option.debugDescription): \(fieldName.debugDescription) is not a field; fields are \(ImportField.allNames)")
+                "--map \(option.debugDescription): \(fieldName.debugDescription) is not a field; fields are \(ImportField.allNames)"
+            )
         }
         return (column, field)
     }

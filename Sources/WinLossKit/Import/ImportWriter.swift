@@ -56,29 +56,40 @@ struct ImportWriter {
         self.mapping = mapping
         self.source = mapping.format.source
         startedEmpty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deal)") == 0
-        selectDeal = try db.makeStatement(sql: "SELECT \(DealColumns.names.joined(separator: ", ")), id FROM deal WHERE externalID = ?")
+        selectDeal = try db.makeStatement(
+            sql: "SELECT \(DealColumns.names.joined(separator: ", ")), id FROM deal WHERE externalID = ?")
         insertDeal = try db.makeStatement(
-            sql: "INSERT INTO deal (\(DealColumns.names.joined(separator: ", ")), externalID, source, createdAt, updatedAt) "
+            sql:
+                "INSERT INTO deal (\(DealColumns.names.joined(separator: ", ")), externalID, source, createdAt, updatedAt) "
                 + "VALUES (\(Array(repeating: "?", count: DealColumns.names.count + 4).joined(separator: ", ")))")
         updateDeal = try db.makeStatement(
-            sql: "UPDATE deal SET \(DealColumns.names.map { "\($0) = ?" }.joined(separator: ", ")), updatedAt = ? WHERE id = ?")
+            sql:
+                "UPDATE deal SET \(DealColumns.names.map { "\($0) = ?" }.joined(separator: ", ")), updatedAt = ? WHERE id = ?"
+        )
         selectCompetitors = try db.makeStatement(sql: "SELECT name FROM dealCompetitor WHERE dealID = ?")
-        insertCompetitor = try db.makeStatement(sql: "INSERT OR IGNORE INTO dealCompetitor (dealID, name) VALUES (?, ?)")
+        insertCompetitor = try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO dealCompetitor (dealID, name) VALUES (?, ?)")
         selectAttributes = try db.makeStatement(sql: "SELECT key, value FROM dealAttribute WHERE dealID = ?")
         upsertAttribute = try db.makeStatement(
             sql: "INSERT INTO dealAttribute (dealID, key, value) VALUES (?, ?, ?) "
                 + "ON CONFLICT (dealID, key) DO UPDATE SET value = excluded.value")
         deleteAttribute = try db.makeStatement(sql: "DELETE FROM dealAttribute WHERE dealID = ? AND key = ?")
         linkContact = try db.makeStatement(sql: "INSERT OR IGNORE INTO dealContact (dealID, contactID) VALUES (?, ?)")
-        insertPerson = try db.makeStatement(sql: "INSERT INTO person (name, email, role, createdAt) VALUES (?, ?, 'rep', ?)")
+        insertPerson = try db.makeStatement(
+            sql: "INSERT INTO person (name, email, role, createdAt) VALUES (?, ?, 'rep', ?)")
         insertAccount = try db.makeStatement(
-            sql: "INSERT INTO account (externalID, name, industry, region, sizeBand, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            sql:
+                "INSERT INTO account (externalID, name, industry, region, sizeBand, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        )
         updateAccountSegment = try db.makeStatement(
             sql: "UPDATE account SET industry = ?, region = ?, sizeBand = ?, updatedAt = ? WHERE id = ?")
         touchAccount = try db.makeStatement(sql: "UPDATE account SET updatedAt = ? WHERE id = ?")
         insertContact = try db.makeStatement(
-            sql: "INSERT INTO contact (accountID, name, title, email, phone, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        updateContact = try db.makeStatement(sql: "UPDATE contact SET title = ?, email = ?, phone = ?, updatedAt = ? WHERE id = ?")
+            sql:
+                "INSERT INTO contact (accountID, name, title, email, phone, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        )
+        updateContact = try db.makeStatement(
+            sql: "UPDATE contact SET title = ?, email = ?, phone = ?, updatedAt = ? WHERE id = ?")
         touchDeal = try db.makeStatement(sql: "UPDATE deal SET updatedAt = ? WHERE id = ?")
     }
 
@@ -193,7 +204,9 @@ struct ImportWriter {
             if ids.count > 1 {
                 throw ImportProblem(
                     line: nil, column: mapping.columnName(.rep),
-                    message: "\(ids.count) people are named \(name.debugDescription); add the owner's email to the file (--map \"COLUMN=rep_email\")")
+                    message:
+                        "\(ids.count) people are named \(name.debugDescription); add the owner's email to the file (--map \"COLUMN=rep_email\")"
+                )
             }
             id = ids.first
         }
@@ -219,10 +232,12 @@ struct ImportWriter {
                 if found == nil {
                     // An account made by hand or from a file without ids takes this id.
                     found = try Int64.fetchOne(
-                        db, sql: "SELECT id FROM account WHERE name = ? COLLATE NOCASE AND externalID IS NULL ORDER BY id",
+                        db,
+                        sql: "SELECT id FROM account WHERE name = ? COLLATE NOCASE AND externalID IS NULL ORDER BY id",
                         arguments: [deal.account])
                     if let adopted = found {
-                        try db.execute(sql: "UPDATE account SET externalID = ? WHERE id = ?", arguments: [externalID, adopted])
+                        try db.execute(
+                            sql: "UPDATE account SET externalID = ? WHERE id = ?", arguments: [externalID, adopted])
                     }
                 }
             } else {
@@ -230,7 +245,9 @@ struct ImportWriter {
                 if ids.count > 1 {
                     throw ImportProblem(
                         line: nil, column: mapping.columnName(.account),
-                        message: "\(ids.count) accounts are named \(deal.account.debugDescription); add the account id to the file (--map \"COLUMN=account_id\")")
+                        message:
+                            "\(ids.count) accounts are named \(deal.account.debugDescription); add the account id to the file (--map \"COLUMN=account_id\")"
+                    )
                 }
                 found = ids.first
             }
@@ -282,17 +299,24 @@ struct ImportWriter {
         }
     }
 
-    private mutating func contact(_ incoming: IncomingContact, accountID: Int64, summary: inout ImportSummary) throws -> Int64 {
-        let key = "\(accountID)|" + (incoming.email.map { "e:" + $0.lowercased() } ?? "n:" + TextKey.folded(incoming.name))
+    private mutating func contact(_ incoming: IncomingContact, accountID: Int64, summary: inout ImportSummary) throws
+        -> Int64
+    {
+        let key =
+            "\(accountID)|" + (incoming.email.map { "e:" + $0.lowercased() } ?? "n:" + TextKey.folded(incoming.name))
         let id: Int64
         if let cached = contacts[key] {
             id = cached
-        } else if !createdAccounts.contains(accountID), let found = try incoming.email.flatMap({ try Lookup.contactIDs(accountID: accountID, email: $0, in: db).first })
-            ?? Lookup.contactIDs(accountID: accountID, named: incoming.name, in: db).first
+        } else if !createdAccounts.contains(accountID),
+            let found = try incoming.email.flatMap({
+                try Lookup.contactIDs(accountID: accountID, email: $0, in: db).first
+            })
+                ?? Lookup.contactIDs(accountID: accountID, named: incoming.name, in: db).first
         {
             id = found
             let current = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT name, title, email, phone FROM contact WHERE id = ?"), arguments: [found])
+                db.cachedStatement(sql: "SELECT name, title, email, phone FROM contact WHERE id = ?"),
+                arguments: [found])
             contactStates[found] = IncomingContact(
                 name: current?["name"] ?? incoming.name, title: current?["title"], email: current?["email"],
                 phone: current?["phone"])
@@ -384,6 +408,9 @@ struct DealColumns: Equatable {
     }
 
     var arguments: StatementArguments {
-        [name, accountID, repID, amountMinor, currency, createdOn, decidedOn, outcome, stage, reason, competitorWon, productLine]
+        [
+            name, accountID, repID, amountMinor, currency, createdOn, decidedOn, outcome, stage, reason, competitorWon,
+            productLine,
+        ]
     }
 }

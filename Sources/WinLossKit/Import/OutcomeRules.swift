@@ -14,7 +14,9 @@ public struct OutcomeRules: Sendable, Equatable {
     public static let standard = OutcomeRules(
         winStages: ["Closed Won", "Won", "Closed Win", "Win"],
         lossStages: ["Closed Lost", "Lost", "Closed Loss", "Loss"],
-        noDecisionStages: ["No Decision", "Closed No Decision", "Closed Lost No Decision", "Lost No Decision", "No Deal"],
+        noDecisionStages: [
+            "No Decision", "Closed No Decision", "Closed Lost No Decision", "Lost No Decision", "No Deal",
+        ],
         noDecisionReasons: ["no decision", "status quo", "do nothing", "did nothing", "no action"])
 
     public init(winStages: [String], lossStages: [String], noDecisionStages: [String], noDecisionReasons: [String]) {
@@ -57,7 +59,8 @@ public struct OutcomeRules: Sendable, Equatable {
 
     /// These rules with more stages and reasons.
     public func adding(
-        winStages: [String] = [], lossStages: [String] = [], noDecisionStages: [String] = [], noDecisionReasons: [String] = []
+        winStages: [String] = [], lossStages: [String] = [], noDecisionStages: [String] = [],
+        noDecisionReasons: [String] = []
     ) -> OutcomeRules {
         OutcomeRules(
             winStages: self.winStages + winStages, lossStages: self.lossStages + lossStages,

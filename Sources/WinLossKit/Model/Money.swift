@@ -20,7 +20,8 @@ public struct Money: Hashable, Sendable {
         guard digits > 0 else { return sign + String(magnitude) }
         let scale = UInt64(powerOfTen(digits))
         let fraction = String(magnitude % scale)
-        return sign + String(magnitude / scale) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+        return sign + String(magnitude / scale) + "." + String(repeating: "0", count: digits - fraction.count)
+            + fraction
     }
 
     /// For people: `USD 12,500.00`, with the code first so that no symbol is ambiguous.

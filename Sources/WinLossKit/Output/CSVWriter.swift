@@ -12,10 +12,13 @@ public enum CSVWriter {
     /// left alone: a spreadsheet reads them as numbers, not formulas.
     public static func field(_ value: String, guarded: Bool = true) -> String {
         var text = value
-        if guarded, let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first), !isPlainNumber(text) {
+        if guarded, let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first),
+            !isPlainNumber(text)
+        {
             text = "'" + text
         }
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
+        let needsQuotes =
+            text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
             || text.hasPrefix(" ") || text.hasSuffix(" ")
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

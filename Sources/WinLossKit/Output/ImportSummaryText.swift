@@ -5,7 +5,8 @@ extension ImportSummary {
         let name = TerminalText.sanitized(file)
         var lines: [String] = []
         let verb = dryRun ? "Checked" : "Imported"
-        lines.append("\(verb) \(name) (\(format.label), \(rows.counted("row"))\(dryRun ? "; dry run, nothing written" : ""))")
+        lines.append(
+            "\(verb) \(name) (\(format.label), \(rows.counted("row"))\(dryRun ? "; dry run, nothing written" : ""))")
         let would = dryRun ? "would be " : ""
         lines.append(
             "  deals:    \(style.apply(.green, to: inserted.grouped)) \(would)new, \(updated.grouped) \(would)updated, "
@@ -23,12 +24,14 @@ extension ImportSummary {
         if accountsUpdated > 0 { changed.append(accountsUpdated.counted("account")) }
         if contactsUpdated > 0 { changed.append(contactsUpdated.counted("contact")) }
         if !made.isEmpty || !changed.isEmpty {
-            let parts = (made.isEmpty ? [] : ["\(would)created " + made.joined(separator: ", ")])
+            let parts =
+                (made.isEmpty ? [] : ["\(would)created " + made.joined(separator: ", ")])
                 + (changed.isEmpty ? [] : ["\(would)updated " + changed.joined(separator: ", ")])
             lines.append("  records:  " + parts.joined(separator: "; "))
         }
         if reportFooterLines > 0 {
-            lines.append("  footer:   \(reportFooterLines.counted("line")) after the data left out (the report's footer)")
+            lines.append(
+                "  footer:   \(reportFooterLines.counted("line")) after the data left out (the report's footer)")
         }
         if derivedIDs {
             lines.append(
@@ -41,7 +44,9 @@ extension ImportSummary {
             lines.append("  unused columns: \(names) (keep one with --map \"COLUMN=attr:KEY\")")
         }
         for warning in warnings {
-            lines.append("  \(name):\(warning.line ?? 1): \(style.apply(.yellow, to: "warning:")) \(TerminalText.singleLine(warning.description))")
+            lines.append(
+                "  \(name):\(warning.line ?? 1): \(style.apply(.yellow, to: "warning:")) \(TerminalText.singleLine(warning.description))"
+            )
         }
         if warningsLeftOut > 0 { lines.append("  …and \(warningsLeftOut.counted("more warning")) like these") }
         return lines.joined(separator: "\n") + "\n"

@@ -18,7 +18,9 @@ extension AccountSummary: Listable {
             TableCell(String(deals)), TableCell(String(contacts)),
         ]
     }
-    public static let csvHeader = ["account_id", "account", "industry", "region", "size", "deals", "contacts", "attributes"]
+    public static let csvHeader = [
+        "account_id", "account", "industry", "region", "size", "deals", "contacts", "attributes",
+    ]
     public var csvRow: [String] {
         [
             externalID ?? "", name, industry ?? "", region ?? "", sizeBand ?? "", String(deals), String(contacts),
@@ -44,11 +46,15 @@ public struct ContactListing: Codable, Sendable, Equatable, Listable {
     }
 
     public static let tableColumns = [
-        TableColumn("Account", maximumWidth: 28), TableColumn("Name", maximumWidth: 28), TableColumn("Title", maximumWidth: 28),
+        TableColumn("Account", maximumWidth: 28), TableColumn("Name", maximumWidth: 28),
+        TableColumn("Title", maximumWidth: 28),
         TableColumn("Email"), TableColumn("Phone"),
     ]
     public var tableRow: [TableCell] {
-        [TableCell(account), TableCell(name), TableCell(title ?? "—"), TableCell(email ?? "—"), TableCell(phone ?? "—")]
+        [
+            TableCell(account), TableCell(name), TableCell(title ?? "—"), TableCell(email ?? "—"),
+            TableCell(phone ?? "—"),
+        ]
     }
     public static let csvHeader = ["account", "name", "title", "email", "phone"]
     public var csvRow: [String] { [account, name, title ?? "", email ?? "", phone ?? ""] }

@@ -72,7 +72,8 @@ public struct DealFilter: Sendable, Equatable {
         }
         if let productLine { parts.append("deal.productLine = \(productLine) COLLATE NOCASE") }
         if let minimumAmount {
-            parts.append("(deal.currency = \(minimumAmount.currency) AND deal.amountMinor >= \(minimumAmount.minorUnits))")
+            parts.append(
+                "(deal.currency = \(minimumAmount.currency) AND deal.amountMinor >= \(minimumAmount.minorUnits))")
         }
         return parts.joined(separator: " AND ")
     }

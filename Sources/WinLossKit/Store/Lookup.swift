@@ -4,21 +4,25 @@ import GRDB
 /// record and by the importer, which calls these per row (they use cached prepared statements).
 enum Lookup {
     static func personIDs(email: String, in db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE email = ? COLLATE NOCASE"), arguments: [email])
+        try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM person WHERE email = ? COLLATE NOCASE"), arguments: [email])
     }
 
     static func personIDs(named name: String, in db: Database) throws -> [Int64] {
         try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT id FROM person WHERE name = ? COLLATE NOCASE ORDER BY id"), arguments: [name])
+            db.cachedStatement(sql: "SELECT id FROM person WHERE name = ? COLLATE NOCASE ORDER BY id"),
+            arguments: [name])
     }
 
     static func accountIDs(externalID: String, in db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM account WHERE externalID = ?"), arguments: [externalID])
+        try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM account WHERE externalID = ?"), arguments: [externalID])
     }
 
     static func accountIDs(named name: String, in db: Database) throws -> [Int64] {
         try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT id FROM account WHERE name = ? COLLATE NOCASE ORDER BY id"), arguments: [name])
+            db.cachedStatement(sql: "SELECT id FROM account WHERE name = ? COLLATE NOCASE ORDER BY id"),
+            arguments: [name])
     }
 
     static func contactIDs(accountID: Int64, email: String, in db: Database) throws -> [Int64] {
@@ -29,7 +33,8 @@ enum Lookup {
 
     static func contactIDs(accountID: Int64, named name: String, in db: Database) throws -> [Int64] {
         try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT id FROM contact WHERE accountID = ? AND name = ? COLLATE NOCASE ORDER BY id"),
+            db.cachedStatement(
+                sql: "SELECT id FROM contact WHERE accountID = ? AND name = ? COLLATE NOCASE ORDER BY id"),
             arguments: [accountID, name])
     }
 
@@ -41,7 +46,8 @@ enum Lookup {
         }
         guard let id = ids.first, let person = try Person.fetchOne(db, key: id) else {
             throw RequestError.notFound(
-                kind: "person", key: key, hint: "add them with `winloss person add`, or list people with `winloss person list`")
+                kind: "person", key: key,
+                hint: "add them with `winloss person add`, or list people with `winloss person list`")
         }
         return person
     }

@@ -20,7 +20,9 @@ public struct AccountFields: Sendable, Equatable {
     public var sizeBand: String?
     public var attributes: [String: String]
 
-    public init(industry: String? = nil, region: String? = nil, sizeBand: String? = nil, attributes: [String: String] = [:]) {
+    public init(
+        industry: String? = nil, region: String? = nil, sizeBand: String? = nil, attributes: [String: String] = [:]
+    ) {
         self.industry = industry
         self.region = region
         self.sizeBand = sizeBand
@@ -47,8 +49,10 @@ extension WinLossStore {
                 let id: Int64 = row["id"]
                 accounts.append(
                     AccountSummary(
-                        externalID: row["externalID"], name: row["name"], industry: row["industry"], region: row["region"],
-                        sizeBand: row["sizeBand"], attributes: try Attributes.ofAccount(id, in: db), deals: row["dealCount"],
+                        externalID: row["externalID"], name: row["name"], industry: row["industry"],
+                        region: row["region"],
+                        sizeBand: row["sizeBand"], attributes: try Attributes.ofAccount(id, in: db),
+                        deals: row["dealCount"],
                         contacts: row["contactCount"]))
             }
             return accounts
@@ -57,19 +61,24 @@ extension WinLossStore {
 
     /// Adds a buyer at an account. The account must exist (deals and imports create accounts).
     @discardableResult
-    public func addContact(account: String, name: String, title: String?, email: String?, phone: String?) throws -> Contact {
+    public func addContact(account: String, name: String, title: String?, email: String?, phone: String?) throws
+        -> Contact
+    {
         let name = try Validate.required(name, field: "name")
         let email = try Validate.email(email)
         return try write { db in
             guard let account = try Lookup.account(account, in: db), let accountID = account.id else {
-                throw RequestError.notFound(kind: "account", key: account, hint: "list accounts with `winloss account list`")
+                throw RequestError.notFound(
+                    kind: "account", key: account, hint: "list accounts with `winloss account list`")
             }
             if let email, !(try Lookup.contactIDs(accountID: accountID, email: email, in: db).isEmpty) {
                 throw RequestError.duplicate(
-                    kind: "contact with email", key: email, hint: "list \(account.name)'s contacts with `winloss contact list`")
+                    kind: "contact with email", key: email,
+                    hint: "list \(account.name)'s contacts with `winloss contact list`")
             }
             var contact = Contact(
-                accountID: accountID, name: name, title: Validate.optional(title), email: email, phone: Validate.optional(phone))
+                accountID: accountID, name: name, title: Validate.optional(title), email: email,
+                phone: Validate.optional(phone))
             try contact.insert(db)
             return contact
         }
@@ -81,7 +90,8 @@ extension WinLossStore {
             var accountID: Int64?
             if let account {
                 guard let found = try Lookup.account(account, in: db) else {
-                    throw RequestError.notFound(kind: "account", key: account, hint: "list accounts with `winloss account list`")
+                    throw RequestError.notFound(
+                        kind: "account", key: account, hint: "list accounts with `winloss account list`")
                 }
                 accountID = found.id
             }
@@ -100,7 +110,9 @@ extension WinLossStore {
     func upsertAccount(name: String, fields: AccountFields, in db: Database) throws -> Account {
         if var account = try Lookup.account(name, in: db) {
             var changed = false
-            for (keyPath, value) in [(\Account.industry, fields.industry), (\.region, fields.region), (\.sizeBand, fields.sizeBand)]
+            for (keyPath, value) in [
+                (\Account.industry, fields.industry), (\.region, fields.region), (\.sizeBand, fields.sizeBand),
+            ]
             where value != nil && account[keyPath: keyPath] != value {
                 account[keyPath: keyPath] = value
                 changed = true

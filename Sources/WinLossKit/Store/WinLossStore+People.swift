@@ -11,7 +11,8 @@ extension WinLossStore {
         let email = try Validate.email(email)
         return try write { db in
             if let email, !(try Lookup.personIDs(email: email, in: db).isEmpty) {
-                throw RequestError.duplicate(kind: "person with email", key: email, hint: "list people with `winloss person list`")
+                throw RequestError.duplicate(
+                    kind: "person with email", key: email, hint: "list people with `winloss person list`")
             }
             var person = Person(name: name, email: email, role: role)
             try person.insert(db)

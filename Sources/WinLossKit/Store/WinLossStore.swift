@@ -133,7 +133,8 @@ public struct WinLossStore: Sendable {
                 try fileManager.createDirectory(
                     atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StoreError.cannotCreate(path: path, reason: "its folder cannot be made (\(error.localizedDescription))")
+                throw StoreError.cannotCreate(
+                    path: path, reason: "its folder cannot be made (\(error.localizedDescription))")
             }
         }
         // Create the file 0600 before SQLite opens it, so that it is never readable by others, even briefly.
@@ -174,7 +175,9 @@ public struct WinLossStore: Sendable {
         let deadline = Date().addingTimeInterval(WinLossStore.busyTimeout)
         while true {
             do {
-                let journal = try writer.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+                let journal = try writer.writeWithoutTransaction {
+                    try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL")
+                }
                 guard journal == "wal" else {
                     throw StoreError.cannotOpen(
                         path: path ?? "", reason: "its WAL journal cannot be switched on (is it on a network share?)")
@@ -195,12 +198,13 @@ public struct WinLossStore: Sendable {
         if applicationID != Schema.applicationID {
             // The migrator makes grdb_migrations before the first migration marks the file, so a file holding only
             // that table is a winloss database that another process is creating right now.
-            let tables = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM sqlite_master
-                    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
-                    """) ?? 0
+            let tables =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM sqlite_master
+                        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                        """) ?? 0
             if applicationID != 0 || tables > 0 { throw StoreError.foreignDatabase(path: path) }
         }
         if try migrator.hasBeenSuperseded(db) {
@@ -219,7 +223,8 @@ public struct WinLossStore: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
         case .SQLITE_READONLY: return StoreError.readOnly(path: path)
         case .SQLITE_FULL: return StoreError.diskFull(path: path)
-        case .SQLITE_CANTOPEN: return StoreError.cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
+        case .SQLITE_CANTOPEN:
+            return StoreError.cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
         case .SQLITE_IOERR: return StoreError.io(path: path, reason: error.message ?? "unknown")
         default: return error
         }

@@ -14,7 +14,8 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            var writer = ListWriter<AccountSummary>(format: output.outputFormat, style: Console.outputStyle, write: Console.write)
+            var writer = ListWriter<AccountSummary>(
+                format: output.outputFormat, style: Console.outputStyle, write: Console.write)
             for account in try store.open(.mustExist).accounts() { try writer.add(account) }
             writer.finish(empty: "No accounts yet: they come with deals (`winloss deal add` or `winloss deal import`).")
         }
@@ -30,7 +31,9 @@ struct ContactCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a buyer to an account.",
-            discussion: "Example: winloss contact add --account 'Northwind Logistics' --name 'Sam Okafor' --title 'VP Operations' --email sam@northwind.example")
+            discussion:
+                "Example: winloss contact add --account 'Northwind Logistics' --name 'Sam Okafor' --title 'VP Operations' --email sam@northwind.example"
+        )
 
         @Option(help: "The account's name or CRM id.") var account: String
         @Option(help: "The buyer's full name.") var name: String
@@ -40,7 +43,8 @@ struct ContactCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let contact = try store.open(.mustExist).addContact(account: account, name: name, title: title, email: email, phone: phone)
+            let contact = try store.open(.mustExist).addContact(
+                account: account, name: name, title: title, email: email, phone: phone)
             Console.line("Added \(TerminalText.sanitized(contact.name)) to \(TerminalText.sanitized(account)).")
         }
     }
@@ -53,7 +57,8 @@ struct ContactCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            var writer = ListWriter<ContactListing>(format: output.outputFormat, style: Console.outputStyle, write: Console.write)
+            var writer = ListWriter<ContactListing>(
+                format: output.outputFormat, style: Console.outputStyle, write: Console.write)
             for (contact, accountName) in try store.open(.mustExist).contacts(account: account) {
                 try writer.add(ContactListing(contact: contact, account: accountName))
             }

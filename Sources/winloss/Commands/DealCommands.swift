@@ -25,14 +25,19 @@ struct DealCommand: ParsableCommand {
         @Option(help: "The rep who worked it (email or name).") var rep: String
         @Option(help: "The amount, e.g. 'USD 48,000', '€40.000', '250k'.") var amount: String?
         @Option(help: "The currency of an amount that names none.") var currency: Currency = .usd
-        @Option(help: ArgumentHelp("When the opportunity was created (YYYY-MM-DD).", valueName: "date")) var created: String?
+        @Option(help: ArgumentHelp("When the opportunity was created (YYYY-MM-DD).", valueName: "date")) var created:
+            String?
         @Option(help: ArgumentHelp("When it was decided (YYYY-MM-DD).", valueName: "date")) var decided: String
         @Option(help: "win, loss or no_decision.") var outcome: Outcome
-        @Option(name: .customLong("competitor-won"), help: "For a loss: the competitor the buyer chose.") var competitorWon: String?
-        @Option(name: .customLong("competitor"), help: "A competitor involved (repeatable).") var competitors: [String] = []
+        @Option(name: .customLong("competitor-won"), help: "For a loss: the competitor the buyer chose.")
+        var competitorWon: String?
+        @Option(name: .customLong("competitor"), help: "A competitor involved (repeatable).") var competitors:
+            [String] = []
         @Option(help: "The reason the CRM states.") var reason: String?
         @Option(help: "The product line.") var product: String?
-        @Option(name: .customLong("attr"), help: ArgumentHelp("A free attribute of the deal (repeatable).", valueName: "key=value"))
+        @Option(
+            name: .customLong("attr"),
+            help: ArgumentHelp("A free attribute of the deal (repeatable).", valueName: "key=value"))
         var attributes: [String] = []
         @Option(help: "The account's industry.") var industry: String?
         @Option(help: "The account's region.") var region: String?
@@ -50,7 +55,8 @@ struct DealCommand: ParsableCommand {
 
         func newDeal() throws -> NewDeal {
             var deal = NewDeal(
-                externalID: id, name: name, account: account, rep: rep, decidedOn: try isoDate(decided, option: "--decided"),
+                externalID: id, name: name, account: account, rep: rep,
+                decidedOn: try isoDate(decided, option: "--decided"),
                 outcome: outcome)
             deal.createdOn = try created.map { try isoDate($0, option: "--created") }
             deal.amount = try amount.map { try money($0, option: "--amount", currency: currency) }
@@ -96,7 +102,8 @@ struct DealCommand: ParsableCommand {
 
         func run() throws {
             let database = try store.open(.mustExist)
-            var writer = ListWriter<DealSummary>(format: output.outputFormat, style: Console.outputStyle, write: Console.write)
+            var writer = ListWriter<DealSummary>(
+                format: output.outputFormat, style: Console.outputStyle, write: Console.write)
             try database.forEachDeal(matching: try filter.filter(), limit: limit) { try writer.add($0) }
             writer.finish(empty: "No deals match.")
         }

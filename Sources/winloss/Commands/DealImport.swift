@@ -25,9 +25,14 @@ extension DealCommand {
                 """)
 
         @Argument(help: ArgumentHelp("The CSV file, or - for standard input.", valueName: "file")) var file: String
-        @Option(help: "Read the file as this kind of export instead of recognising it: salesforce, hubspot, winloss or mapped.")
+        @Option(
+            help:
+                "Read the file as this kind of export instead of recognising it: salesforce, hubspot, winloss or mapped."
+        )
         var preset: CRMFormat?
-        @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as a field (repeatable).", valueName: "column=field"))
+        @Option(
+            name: .customLong("map"),
+            help: ArgumentHelp("Read a column as a field (repeatable).", valueName: "column=field"))
         var maps: [String] = []
         @Flag(name: .customLong("day-first"), help: "Dates with slashes are D/M/YYYY (default M/D/YYYY).")
         var dayFirst = false
@@ -35,11 +40,15 @@ extension DealCommand {
         var decimalComma = false
         @Option(help: "The currency of amounts that name none.") var currency: Currency = .usd
         @Option(help: "The delimiter: comma, semicolon or tab (default: found from the header).") var delimiter: String?
-        @Option(name: .customLong("win-stage"), help: "A stage that means won (repeatable).") var winStages: [String] = []
-        @Option(name: .customLong("loss-stage"), help: "A stage that means lost (repeatable).") var lossStages: [String] = []
+        @Option(name: .customLong("win-stage"), help: "A stage that means won (repeatable).") var winStages: [String] =
+            []
+        @Option(name: .customLong("loss-stage"), help: "A stage that means lost (repeatable).") var lossStages:
+            [String] = []
         @Option(name: .customLong("no-decision-stage"), help: "A stage that means no decision (repeatable).")
         var noDecisionStages: [String] = []
-        @Option(name: .customLong("no-decision-reason"), help: "Words in a lost deal's reason that mean no decision (repeatable).")
+        @Option(
+            name: .customLong("no-decision-reason"),
+            help: "Words in a lost deal's reason that mean no decision (repeatable).")
         var noDecisionReasons: [String] = []
         @Flag(name: .customLong("dry-run"), help: "Check the file and say what would change, without writing.")
         var dryRun = false

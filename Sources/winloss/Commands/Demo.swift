@@ -26,7 +26,8 @@ struct Demo: ParsableCommand {
 
         func run() throws {
             let directory = dir.map { StoreLocation.resolve(option: $0).path } ?? DemoTour.defaultDirectory()
-            try DemoTour(directory: directory, deals: deals, seed: seed).run(style: Console.outputStyle, write: Console.write)
+            try DemoTour(directory: directory, deals: deals, seed: seed).run(
+                style: Console.outputStyle, write: Console.write)
         }
     }
 
@@ -54,7 +55,9 @@ struct Demo: ParsableCommand {
                 let handle = FileHandle(forWritingAtPath: output)
             else { throw InputError(option: "--output", message: "cannot write \(output)") }
             defer { try? handle.close() }
-            try programme.writeCSV(kind, deals: 0..<deals, footer: kind == .salesforce) { try handle.write(contentsOf: Data($0.utf8)) }
+            try programme.writeCSV(kind, deals: 0..<deals, footer: kind == .salesforce) {
+                try handle.write(contentsOf: Data($0.utf8))
+            }
         }
     }
 }

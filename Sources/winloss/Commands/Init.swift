@@ -27,6 +27,7 @@ struct Init: ParsableCommand {
         let problems = try database.quickCheck()
         guard problems == ["ok"] else { throw StoreError.corrupt(path: location.path) }
         let deals = try database.dealCounts().values.reduce(0, +)
-        Console.line("The winloss database at \(location.path) is ready (schema \(schema), \(deals) deals; quick check: ok).")
+        Console.line(
+            "The winloss database at \(location.path) is ready (schema \(schema), \(deals) deals; quick check: ok).")
     }
 }

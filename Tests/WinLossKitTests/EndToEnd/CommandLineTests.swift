@@ -25,9 +25,13 @@ struct CommandLineTests {
         let viaVariable = try winloss.run(["init"], extraEnvironment: ["WINLOSS_DB": home.file("env.sqlite")])
         #expect(viaVariable.status == 0 && FileManager.default.fileExists(atPath: home.file("env.sqlite")))
         let viaHome = try winloss.run(["init"])
-        #expect(viaHome.status == 0 && FileManager.default.fileExists(atPath: home.file(".local/share/winloss/winloss.sqlite")))
+        #expect(
+            viaHome.status == 0
+                && FileManager.default.fileExists(atPath: home.file(".local/share/winloss/winloss.sqlite")))
         // --db wins over the variable.
-        try winloss.run(["person", "add", "--name", "Ana", "--role", "rep", "--db", db], extraEnvironment: ["WINLOSS_DB": home.file("env.sqlite")])
+        try winloss.run(
+            ["person", "add", "--name", "Ana", "--role", "rep", "--db", db],
+            extraEnvironment: ["WINLOSS_DB": home.file("env.sqlite")])
         #expect(try WinLossStore.open(path: db).people().count == 1)
     }
 
@@ -35,7 +39,10 @@ struct CommandLineTests {
         let path = try home.write("notes.txt", "shopping list\n")
         let result = try winloss.run(["deal", "list", "--db", path])
         #expect(result.status == 69)
-        #expect(result.stderr == "winloss: error: \(path) is not a SQLite database (it may be another kind of file, or encrypted); it was left untouched. Point --db or WINLOSS_DB at a winloss database\n")
+        #expect(
+            result.stderr
+                == "winloss: error: \(path) is not a SQLite database (it may be another kind of file, or encrypted); it was left untouched. Point --db or WINLOSS_DB at a winloss database\n"
+        )
         #expect(result.stdout.isEmpty)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "shopping list\n")
         #expect(try winloss.run(["init", "--db", path]).status == 69)
@@ -64,43 +71,67 @@ struct CommandLineTests {
     }
 
     @Test func peopleAndDealsByHand() throws {
-        #expect(try winloss.run(["person", "add", "--name", "Ana Lima", "--email", "ana@example.com", "--role", "rep", "--db", db]).stdout
-            == "Added Ana Lima <ana@example.com> as rep.\n")
-        try winloss.run(["person", "add", "--name", "Dana Reyes", "--email", "dana@example.com", "--role", "customer-success", "--db", db])
-        let duplicate = try winloss.run(["person", "add", "--name", "Other", "--email", "ANA@example.com", "--role", "rep", "--db", db])
+        #expect(
+            try winloss.run([
+                "person", "add", "--name", "Ana Lima", "--email", "ana@example.com", "--role", "rep", "--db", db,
+            ]).stdout
+                == "Added Ana Lima <ana@example.com> as rep.\n")
+        try winloss.run([
+            "person", "add", "--name", "Dana Reyes", "--email", "dana@example.com", "--role", "customer-success",
+            "--db", db,
+        ])
+        let duplicate = try winloss.run([
+            "person", "add", "--name", "Other", "--email", "ANA@example.com", "--role", "rep", "--db", db,
+        ])
         #expect(duplicate.status == 1)
         #expect(duplicate.stderr.contains("a person with email \"ANA@example.com\" already exists"))
 
-        let people = try JSONSerialization.jsonObject(with: Data(try winloss.run(["person", "list", "--format", "json", "--db", db]).stdout.utf8)) as? [[String: Any]]
+        let people =
+            try JSONSerialization.jsonObject(
+                with: Data(try winloss.run(["person", "list", "--format", "json", "--db", db]).stdout.utf8))
+            as? [[String: Any]]
         #expect(people?.compactMap { $0["role"] as? String } == ["rep", "customer_success"])
 
         let added = try winloss.run([
-            "deal", "add", "--id", "006A1", "--name", "Northwind renewal", "--account", "Northwind Logistics", "--rep", "ana@example.com",
+            "deal", "add", "--id", "006A1", "--name", "Northwind renewal", "--account", "Northwind Logistics", "--rep",
+            "ana@example.com",
             "--amount", "EUR 48.000,00", "--created", "2026-01-12", "--decided", "2026-06-30", "--outcome", "loss",
-            "--competitor-won", "Stratos", "--reason", "Price", "--industry", "Logistics", "--region", "EMEA", "--db", db,
+            "--competitor-won", "Stratos", "--reason", "Price", "--industry", "Logistics", "--region", "EMEA", "--db",
+            db,
         ])
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains("Added deal 006A1."))
         #expect(added.stdout.contains("Amount       EUR 48,000.00"))
         #expect(added.stdout.contains("Sales cycle  169 days"))
-        try winloss.run(["deal", "add", "--name", "Acme", "--account", "Acme", "--rep", "Ana Lima", "--decided", "2025-12-01", "--outcome", "no-decision", "--db", db])
+        try winloss.run([
+            "deal", "add", "--name", "Acme", "--account", "Acme", "--rep", "Ana Lima", "--decided", "2025-12-01",
+            "--outcome", "no-decision", "--db", db,
+        ])
 
         let table = try winloss.run(["deal", "list", "--db", db])
         #expect(table.stdout.split(separator: "\n").count == 4)
-        #expect(table.stdout == """
-            ID        Deal               Account              Rep              Amount  Decided     Outcome
-            ────────  ─────────────────  ───────────────────  ────────  ─────────────  ──────────  ───────────
-            006A1     Northwind renewal  Northwind Logistics  Ana Lima  EUR 48,000.00  2026-06-30  loss
-            manual-1  Acme               Acme                 Ana Lima              —  2025-12-01  no decision
+        #expect(
+            table.stdout == """
+                ID        Deal               Account              Rep              Amount  Decided     Outcome
+                ────────  ─────────────────  ───────────────────  ────────  ─────────────  ──────────  ───────────
+                006A1     Northwind renewal  Northwind Logistics  Ana Lima  EUR 48,000.00  2026-06-30  loss
+                manual-1  Acme               Acme                 Ana Lima              —  2025-12-01  no decision
 
-            """)
-        #expect(try winloss.run(["deal", "list", "--outcome", "no_decision", "--format", "csv", "--db", db]).stdout
-            == "external_id,name,account,industry,region,size,rep,rep_email,amount,currency,created,decided,outcome,stage,reason,competitor_won,competitors,product\r\n"
-            + "manual-1,Acme,Acme,,,,Ana Lima,ana@example.com,,,,2025-12-01,no_decision,,,,,\r\n")
-        #expect(try winloss.run(["deal", "list", "--industry", "logistics", "--from", "2026-01-01", "--format", "csv", "--db", db]).stdout
-            .split(separator: "\r\n").count == 2)
+                """)
+        #expect(
+            try winloss.run(["deal", "list", "--outcome", "no_decision", "--format", "csv", "--db", db]).stdout
+                == "external_id,name,account,industry,region,size,rep,rep_email,amount,currency,created,decided,outcome,stage,reason,competitor_won,competitors,product\r\n"
+                + "manual-1,Acme,Acme,,,,Ana Lima,ana@example.com,,,,2025-12-01,no_decision,,,,,\r\n")
+        #expect(
+            try winloss.run([
+                "deal", "list", "--industry", "logistics", "--from", "2026-01-01", "--format", "csv", "--db", db,
+            ]).stdout
+                .split(separator: "\r\n").count == 2)
 
-        let shown = try JSONSerialization.jsonObject(with: Data(try winloss.run(["deal", "show", "006A1", "--format", "json", "--db", db]).stdout.utf8)) as? [String: Any]
+        let shown =
+            try JSONSerialization.jsonObject(
+                with: Data(try winloss.run(["deal", "show", "006A1", "--format", "json", "--db", db]).stdout.utf8))
+            as? [String: Any]
         let deal = shown?["deal"] as? [String: Any]
         #expect(deal?["competitorWon"] as? String == "Stratos")
         #expect((deal?["amount"] as? [String: String]) == ["amount": "48000.00", "currency": "EUR"])
@@ -134,7 +165,8 @@ struct CommandLineTests {
         #expect((summary.inserted, summary.updated, summary.unchanged) == (0, 0, 4))
 
         let hubspot = try home.write("hubspot.csv", Fixtures.hubspot)
-        #expect(try winloss.run(["deal", "import", hubspot, "--db", db]).stdout.contains("HubSpot deals export, 4 rows"))
+        #expect(
+            try winloss.run(["deal", "import", hubspot, "--db", db]).stdout.contains("HubSpot deals export, 4 rows"))
 
         let mapped = try home.write("ours.tsv", Fixtures.mapped)
         let viaMap = try winloss.run([
@@ -148,7 +180,9 @@ struct CommandLineTests {
         #expect(csv.contains("M-1,Acme roll-out,Acme,,,,ana@example.com,ana@example.com,40000.00,EUR,,2026-03-31,loss"))
 
         let fromStdin = try winloss.run(["deal", "import", "-", "--dry-run", "--db", db], stdin: Fixtures.salesforce)
-        #expect(fromStdin.stdout.contains("Checked <stdin> (Salesforce opportunity report, 5 rows; dry run, nothing written)"))
+        #expect(
+            fromStdin.stdout.contains(
+                "Checked <stdin> (Salesforce opportunity report, 5 rows; dry run, nothing written)"))
     }
 
     @Test func aBadImportNamesEveryBadLineExits65AndWritesNothing() throws {
@@ -165,16 +199,24 @@ struct CommandLineTests {
         let result = try winloss.run(["deal", "import", path, "--db", db])
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == """
-            \(path):5: error: Close Date: "31/12/2026" is not a M/D/YYYY date; if this file writes the day first, import it with --day-first
-            \(path):6: error: Amount: "lots" is not an amount (write it like 12500, $12,500.00, EUR 40.000,00 or 250k)
-            \(path): 2 rows have problems; nothing was imported. Correct them and import the file again.
+        #expect(
+            result.stderr == """
+                \(path):5: error: Close Date: "31/12/2026" is not a M/D/YYYY date; if this file writes the day first, import it with --day-first
+                \(path):6: error: Amount: "lots" is not an amount (write it like 12500, $12,500.00, EUR 40.000,00 or 250k)
+                \(path): 2 rows have problems; nothing was imported. Correct them and import the file again.
 
-            """)
+                """)
         #expect(try winloss.run(["deal", "list", "--format", "json", "--db", db]).stdout == "[]\n")
         #expect(try winloss.run(["person", "list", "--format", "csv", "--db", db]).stdout == "name,email,role\r\n")
-        let unclosed = try winloss.run(["deal", "import", try home.write("q.csv", "Opportunity Name,Account Name,Opportunity Owner,Close Date,Stage\n\"never closed,a,b,c,d\n"), "--db", db])
-        #expect(unclosed.status == 65 && unclosed.stderr.contains("q.csv:2: error: a quoted field starting here never ends"))
+        let unclosed = try winloss.run([
+            "deal", "import",
+            try home.write(
+                "q.csv", "Opportunity Name,Account Name,Opportunity Owner,Close Date,Stage\n\"never closed,a,b,c,d\n"),
+            "--db", db,
+        ])
+        #expect(
+            unclosed.status == 65 && unclosed.stderr.contains("q.csv:2: error: a quoted field starting here never ends")
+        )
         let missing = try winloss.run(["deal", "import", home.file("nope.csv"), "--db", db])
         #expect(missing.status == 66 && missing.stderr.contains("cannot read \(home.file("nope.csv")): no such file"))
     }
@@ -183,18 +225,29 @@ struct CommandLineTests {
         // Two imports and two people-adders start together on a database that does not exist yet.
         let salesforce = home.file("sf.csv")
         let hubspot = home.file("hs.csv")
-        #expect(try winloss.run(["demo", "export", "salesforce", "--deals", "4000", "--seed", "1", "--output", salesforce]).status == 0)
-        #expect(try winloss.run(["demo", "export", "hubspot", "--deals", "4000", "--seed", "2", "--output", hubspot]).status == 0)
-        let imports = try [salesforce, hubspot].map { try winloss.start(["deal", "import", $0, "--format", "json", "--db", db]) }
+        #expect(
+            try winloss.run(["demo", "export", "salesforce", "--deals", "4000", "--seed", "1", "--output", salesforce])
+                .status == 0)
+        #expect(
+            try winloss.run(["demo", "export", "hubspot", "--deals", "4000", "--seed", "2", "--output", hubspot]).status
+                == 0)
+        let imports = try [salesforce, hubspot].map {
+            try winloss.start(["deal", "import", $0, "--format", "json", "--db", db])
+        }
         let adders = try (0..<2).map { worker in
-            try winloss.start(["person", "add", "--name", "Worker \(worker)", "--email", "w\(worker)@example.com", "--role", "marketing", "--db", db])
+            try winloss.start([
+                "person", "add", "--name", "Worker \(worker)", "--email", "w\(worker)@example.com", "--role",
+                "marketing", "--db", db,
+            ])
         }
         let results = try (imports + adders).map { try $0.wait() }
         for result in results {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(!result.stderr.contains("locked"))
         }
-        let inserted = try results.prefix(2).map { try JSONDecoder().decode(ImportSummary.self, from: Data($0.stdout.utf8)).inserted }
+        let inserted = try results.prefix(2).map {
+            try JSONDecoder().decode(ImportSummary.self, from: Data($0.stdout.utf8)).inserted
+        }
         #expect(inserted.allSatisfy { $0 > 3000 })
         let store = try WinLossStore.open(path: db, mode: .mustExist)
         #expect(try store.deals().count == inserted.reduce(0, +))
@@ -203,12 +256,15 @@ struct CommandLineTests {
     }
 
     @Test func textFromFilesCannotRewriteTheTerminalOrASpreadsheet() throws {
-        let hostile = "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Close Date,Stage,Loss Reason\n"
+        let hostile =
+            "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Close Date,Stage,Loss Reason\n"
             + "H1,\"Evil\u{1B}]0;owned\u{07}\u{1B}[2J deal\",\"=HYPERLINK(\"\"http://x\"\")\",Ana\u{202E}Lima,1/5/2026,Closed Lost,\"@SUM(1)\"\n"
         try winloss.run(["deal", "import", try home.write("h.csv", hostile), "--db", db])
         for arguments in [["deal", "list"], ["deal", "show", "H1"], ["account", "list"], ["person", "list"]] {
             let output = try winloss.run(arguments + ["--db", db]).stdout
-            #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(arguments)")
+            #expect(
+                !output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(arguments)"
+            )
         }
         #expect(try winloss.run(["deal", "show", "H1", "--db", db]).stdout.contains("Evil␛]0;owned␇␛[2J deal"))
         let csv = try winloss.run(["deal", "list", "--format", "csv", "--db", db]).stdout
@@ -245,10 +301,12 @@ struct CommandLineTests {
 
     @Test func theDemoRunsEverythingOnItsOwnDatabase() throws {
         let realDatabase = home.file("real.sqlite")
-        let result = try winloss.run(["demo"], extraEnvironment: ["WINLOSS_DB": realDatabase, "XDG_CACHE_HOME": home.file("cache")])
+        let result = try winloss.run(
+            ["demo"], extraEnvironment: ["WINLOSS_DB": realDatabase, "XDG_CACHE_HOME": home.file("cache")])
         #expect(result.status == 0, "\(result.stderr)")
         for expected in [
-            "Import a Salesforce opportunity report", "Import a HubSpot deals export", "0 new, 0 updated, 138 unchanged",
+            "Import a Salesforce opportunity report", "Import a HubSpot deals export",
+            "0 new, 0 updated, 138 unchanged",
             "1 new, 3 updated", "3 rows have problems; nothing was imported", "Deals before: 210; after: 210.",
             "win 62 · loss 82 · no decision 66", "Last year's no-decisions in EMEA", "Sales cycle",
         ] {

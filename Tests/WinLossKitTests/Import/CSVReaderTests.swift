@@ -16,12 +16,15 @@ struct CSVReaderTests {
     }
 
     @Test func readsQuotedFieldsWithDelimitersQuotesAndNewlines() throws {
-        let text = "name,note,amount\n\"Acme, Inc.\",\"She said \"\"no\"\"\",5\n\"Globex\",\"line one\nline two\",6\nInitech,plain,7\n"
+        let text =
+            "name,note,amount\n\"Acme, Inc.\",\"She said \"\"no\"\"\",5\n\"Globex\",\"line one\nline two\",6\nInitech,plain,7\n"
         let rows = try records(text)
-        #expect(rows.map(\.fields) == [
-            ["name", "note", "amount"], ["Acme, Inc.", "She said \"no\"", "5"], ["Globex", "line one\nline two", "6"],
-            ["Initech", "plain", "7"],
-        ])
+        #expect(
+            rows.map(\.fields) == [
+                ["name", "note", "amount"], ["Acme, Inc.", "She said \"no\"", "5"],
+                ["Globex", "line one\nline two", "6"],
+                ["Initech", "plain", "7"],
+            ])
         // A record spanning two lines starts on its first; the next record starts after both.
         #expect(rows.map(\.line) == [1, 2, 3, 5])
     }
@@ -103,7 +106,9 @@ struct CSVReaderTests {
         #expect(try reader.next()?.fields == ["1", "2"])
         #expect(try reader.next() == nil)
         #expect(reader.bytesRead == 8)
-        #expect(expectError(CSVError.self) { try CSVReader(path: folder.file("missing.csv")) } == .unreadable("no such file"))
+        #expect(
+            expectError(CSVError.self) { try CSVReader(path: folder.file("missing.csv")) }
+                == .unreadable("no such file"))
         #expect(expectError(CSVError.self) { try CSVReader(path: folder.path) } == .unreadable("it is a folder"))
     }
 }

@@ -29,7 +29,11 @@ struct DealImportTests {
         #expect(loss.deal.competitorWon == "Stratos" && loss.deal.competitors == ["Stratos"])
         #expect(loss.deal.rep == "Ana Lima" && loss.deal.productLine == "Core Platform")
         #expect((loss.deal.industry, loss.deal.region, loss.deal.sizeBand) == ("Logistics", "Germany", "1001-5000"))
-        #expect(loss.contacts == [ContactSummary(name: "Sam Okafor", title: "VP Operations", email: "sam@northwind.example", phone: "+49 30 1234")])
+        #expect(
+            loss.contacts == [
+                ContactSummary(
+                    name: "Sam Okafor", title: "VP Operations", email: "sam@northwind.example", phone: "+49 30 1234")
+            ])
         #expect(loss.attributes == ["lead_source": "Web", "type": "Renewal"])
         #expect(loss.source == .salesforce && loss.cycleDays == 169)
 
@@ -85,7 +89,11 @@ struct DealImportTests {
         let before = try dump(store)
         let again = try store.importDeals(from: path)
         #expect((again.inserted, again.updated, again.unchanged) == (0, 0, 4))
-        #expect((again.accountsCreated, again.accountsUpdated, again.contactsCreated, again.contactsUpdated, again.peopleCreated) == (0, 0, 0, 0, 0))
+        #expect(
+            (
+                again.accountsCreated, again.accountsUpdated, again.contactsCreated, again.contactsUpdated,
+                again.peopleCreated
+            ) == (0, 0, 0, 0, 0))
         #expect(try dump(store) == before)
     }
 
@@ -94,7 +102,10 @@ struct DealImportTests {
         let store = try WinLossStore.inMemory()
         try store.importDeals(from: try folder.write("v1.csv", Fixtures.salesforce))
         try store.write { db in
-            try db.execute(sql: "INSERT INTO dealAttribute (dealID, key, value) SELECT id, 'priority', 'high' FROM deal WHERE externalID = '006A2'")
+            try db.execute(
+                sql:
+                    "INSERT INTO dealAttribute (dealID, key, value) SELECT id, 'priority', 'high' FROM deal WHERE externalID = '006A2'"
+            )
         }
         // When a newer export revises one amount and closes the open deal
         let newer = Fixtures.salesforce
@@ -113,25 +124,30 @@ struct DealImportTests {
     @Test func aFileWithBadRowsWritesNothingAndNamesEveryBadLine() throws {
         let header = "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Amount,Close Date,Stage"
         let lines = [
-            header,                                                                   // 1
-            "B1,Good one,Acme,Ana Lima,100,1/5/2026,Closed Won",                      // 2
-            "B2,\"Spans\ntwo lines\",Acme,Ana Lima,100,1/5/2026,Closed Won",          // 3-4
-            "B3,Bad date,Acme,Ana Lima,100,13/45/2026,Closed Won",                    // 5
-            "B4,Bad amount,Acme,Ana Lima,12.500.00,1/5/2026,Closed Lost",             // 6
-            "B5,No owner,Acme,,100,1/5/2026,Closed Lost",                             // 7
-            "B6,Good two,Globex,Ben Carter,100,1/6/2026,Closed Won",                  // 8
-            "B7,Too many,Acme,Ana Lima,100,1/5/2026,Closed Won,extra",                // 9
-            "B8,Open is fine,Acme,Ana Lima,,,Prospecting",                            // 10
-            "B9,,Acme,Ana Lima,100,1/5/2026,Closed Won",                              // 11
-            ",No id,Acme,Ana Lima,100,1/5/2026,Closed Won",                           // 12
+            header,  // 1
+            "B1,Good one,Acme,Ana Lima,100,1/5/2026,Closed Won",  // 2
+            "B2,\"Spans\ntwo lines\",Acme,Ana Lima,100,1/5/2026,Closed Won",  // 3-4
+            "B3,Bad date,Acme,Ana Lima,100,13/45/2026,Closed Won",  // 5
+            "B4,Bad amount,Acme,Ana Lima,12.500.00,1/5/2026,Closed Lost",  // 6
+            "B5,No owner,Acme,,100,1/5/2026,Closed Lost",  // 7
+            "B6,Good two,Globex,Ben Carter,100,1/6/2026,Closed Won",  // 8
+            "B7,Too many,Acme,Ana Lima,100,1/5/2026,Closed Won,extra",  // 9
+            "B8,Open is fine,Acme,Ana Lima,,,Prospecting",  // 10
+            "B9,,Acme,Ana Lima,100,1/5/2026,Closed Won",  // 11
+            ",No id,Acme,Ana Lima,100,1/5/2026,Closed Won",  // 12
         ]
         let store = try WinLossStore.inMemory()
         let path = try folder.write("bad.csv", lines.joined(separator: "\n") + "\n")
-        guard case .rejected(let file, let problems, let badRows)? = expectError(ImportError.self, { try store.importDeals(from: path) })
+        guard
+            case .rejected(let file, let problems, let badRows)? = expectError(
+                ImportError.self, { try store.importDeals(from: path) })
         else { return }
         #expect(file == path && badRows == 6)
         #expect(problems.map(\.line) == [5, 6, 7, 9, 11, 12])
-        #expect(problems.map(\.column) == ["Close Date", "Amount", "Opportunity Owner", nil, "Opportunity Name", "Opportunity ID"])
+        #expect(
+            problems.map(\.column) == [
+                "Close Date", "Amount", "Opportunity Owner", nil, "Opportunity Name", "Opportunity ID",
+            ])
         #expect(problems[0].message.contains("--day-first") == false)  // 13/45 is no date at all
         #expect(problems[1].message.contains("12.500.00"))
         for table in ["deal", "account", "person", "contact", "dealCompetitor"] {
@@ -143,7 +159,8 @@ struct DealImportTests {
     }
 
     @Test func aDealOnSeveralAgreeingRowsGathersItsContacts() throws {
-        let header = "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Close Date,Stage,Contact Name,Title"
+        let header =
+            "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Close Date,Stage,Contact Name,Title"
         let rows = [
             header,
             "D1,Deal,Acme,Ana Lima,1/5/2026,Closed Lost,Sam Okafor,CIO",
@@ -158,7 +175,9 @@ struct DealImportTests {
         #expect((again.inserted, again.updated, again.unchanged) == (0, 0, 1))
 
         let conflicting = rows + ["D1,Deal,Acme,Ana Lima,1/6/2026,Closed Lost,Omar Ito,CEO"]
-        let error = expectError(ImportError.self) { try store.importDeals(from: try folder.write("clash.csv", conflicting.joined(separator: "\n"))) }
+        let error = expectError(ImportError.self) {
+            try store.importDeals(from: try folder.write("clash.csv", conflicting.joined(separator: "\n")))
+        }
         guard case .rejected(_, let problems, _)? = error else { return }
         #expect(problems.map(\.line) == [4])
         #expect(problems[0].message.contains("also on line 2"))
@@ -167,13 +186,17 @@ struct DealImportTests {
     @Test func saysWhichColumnsAreMissing() throws {
         let store = try WinLossStore.inMemory()
         let path = try folder.write("plain.csv", "Deal,Client,When\nA,B,2026-01-01\n")
-        guard case .missingColumns(_, let format, let missing, let columns)? = expectError(ImportError.self, { try store.importDeals(from: path) })
+        guard
+            case .missingColumns(_, let format, let missing, let columns)? = expectError(
+                ImportError.self, { try store.importDeals(from: path) })
         else { return }
         #expect(format == "CSV file" && columns == ["Deal", "Client", "When"])
         #expect(missing.count == 5)
         var options = ImportOptions()
         options.columnMap = [("Nope", .name)]
-        guard case .badMap(let message)? = expectError(ImportError.self, { try store.importDeals(from: path, options: options) })
+        guard
+            case .badMap(let message)? = expectError(
+                ImportError.self, { try store.importDeals(from: path, options: options) })
         else { return }
         #expect(message.contains("has no column \"Nope\""))
     }
@@ -186,7 +209,8 @@ struct DealImportTests {
     }
 
     @Test func withoutAnIDColumnDealsAreMatchedByAccountNameAndDate() throws {
-        let text = "Opportunity Name,Account Name,Opportunity Owner,Created Date,Close Date,Stage\nRenewal,Acme,Ana Lima,1/2/2026,3/4/2026,Closed Won\n"
+        let text =
+            "Opportunity Name,Account Name,Opportunity Owner,Created Date,Close Date,Stage\nRenewal,Acme,Ana Lima,1/2/2026,3/4/2026,Closed Won\n"
         let store = try WinLossStore.inMemory()
         let path = try folder.write("noid.csv", text)
         #expect(try store.importDeals(from: path).derivedIDs)
@@ -195,14 +219,20 @@ struct DealImportTests {
     }
 
     @Test func aCreatedDateAfterTheCloseDateIsImportedWithAWarning() throws {
-        let text = "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Created Date,Close Date,Stage\n"
+        let text =
+            "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Created Date,Close Date,Stage\n"
             + "W1,Backfilled,Acme,Ana Lima,5/1/2026,3/4/2026,Closed Won\nW2,Fine,Acme,Ana Lima,1/1/2026,3/4/2026,Closed Won\n"
         let store = try WinLossStore.inMemory()
         let summary = try store.importDeals(from: try folder.write("w.csv", text))
         #expect(summary.inserted == 2)
-        #expect(summary.warnings == [ImportProblem(
-            line: 2, column: "Created Date",
-            message: "created 2026-05-01, after the close date 2026-03-04; its sales cycle will be left out of reports")])
+        #expect(
+            summary.warnings == [
+                ImportProblem(
+                    line: 2, column: "Created Date",
+                    message:
+                        "created 2026-05-01, after the close date 2026-03-04; its sales cycle will be left out of reports"
+                )
+            ])
         #expect(summary.text(style: .plain).contains("w.csv:2: warning: Created Date: created 2026-05-01"))
     }
 
@@ -210,7 +240,8 @@ struct DealImportTests {
         let store = try WinLossStore.inMemory()
         var options = ImportOptions()
         options.dryRun = true
-        let summary = try store.importDeals(from: try folder.write("opportunities.csv", Fixtures.salesforce), options: options)
+        let summary = try store.importDeals(
+            from: try folder.write("opportunities.csv", Fixtures.salesforce), options: options)
         #expect(summary.dryRun && summary.inserted == 4 && summary.accountsCreated == 3)
         #expect(try count(store, "deal") == 0 && count(store, "person") == 0)
     }
@@ -219,14 +250,18 @@ struct DealImportTests {
         let store = try WinLossStore.inMemory()
         try store.addPerson(name: "Alex Kim", email: "alex.kim@example.com", role: .rep)
         try store.addPerson(name: "Alex Kim", email: "alex.kim2@example.com", role: .rep)
-        let path = try folder.write("a.csv", "Opportunity Name,Account Name,Opportunity Owner,Close Date,Stage\nX,Acme,Alex Kim,3/4/2026,Closed Won\n")
-        guard case .rejected(_, let problems, _)? = expectError(ImportError.self, { try store.importDeals(from: path) }) else { return }
+        let path = try folder.write(
+            "a.csv",
+            "Opportunity Name,Account Name,Opportunity Owner,Close Date,Stage\nX,Acme,Alex Kim,3/4/2026,Closed Won\n")
+        guard case .rejected(_, let problems, _)? = expectError(ImportError.self, { try store.importDeals(from: path) })
+        else { return }
         #expect(problems.map(\.line) == [2])
         #expect(problems[0].message.contains("2 people are named \"Alex Kim\""))
     }
 
     @Test func optionsNameStagesAndTheDelimiter() throws {
-        let text = "Opportunity Name|Account Name|Opportunity Owner|Close Date|Stage\nX|Acme|Ana|3/4/2026|Signed\nY|Acme|Ana|3/5/2026|Parked\n"
+        let text =
+            "Opportunity Name|Account Name|Opportunity Owner|Close Date|Stage\nX|Acme|Ana|3/4/2026|Signed\nY|Acme|Ana|3/5/2026|Parked\n"
         let store = try WinLossStore.inMemory()
         var options = ImportOptions()
         options.delimiter = UInt8(ascii: "|")
@@ -240,8 +275,9 @@ struct DealImportTests {
         let store = try WinLossStore.inMemory()
         try store.importDeals(from: try folder.write("opportunities.csv", Fixtures.salesforce))
         try store.addPerson(name: "Ana Lima 2", email: "ana2@example.com", role: .rep)
-        var deal = NewDeal(externalID: "X-1", name: "=HYPERLINK(\"http://evil\")", account: "Acme, \"Inc\"", rep: "ana2@example.com",
-                           decidedOn: CalendarDate(year: 2026, month: 2, day: 3)!, outcome: .loss)
+        var deal = NewDeal(
+            externalID: "X-1", name: "=HYPERLINK(\"http://evil\")", account: "Acme, \"Inc\"", rep: "ana2@example.com",
+            decidedOn: CalendarDate(year: 2026, month: 2, day: 3)!, outcome: .loss)
         deal.reason = "-2+3"
         deal.competitorWon = "@Stratos"
         deal.amount = Money(minorUnits: 123_456, currency: .gbp)

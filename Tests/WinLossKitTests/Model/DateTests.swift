@@ -63,14 +63,15 @@ struct DateParserTests {
 }
 
 struct OutcomeRulesTests {
-    @Test(arguments: [
-        ("Closed Won", nil, Outcome.win),
-        ("closedwon", nil, .win),
-        ("Closed - Lost", "Price", .loss),
-        ("Closed Lost", "No Decision - status quo", .noDecision),
-        ("Closed lost", "Went with the status quo", .noDecision),
-        ("No Decision", nil, .noDecision),
-    ] as [(String, String?, Outcome)])
+    @Test(
+        arguments: [
+            ("Closed Won", nil, Outcome.win),
+            ("closedwon", nil, .win),
+            ("Closed - Lost", "Price", .loss),
+            ("Closed Lost", "No Decision - status quo", .noDecision),
+            ("Closed lost", "Went with the status quo", .noDecision),
+            ("No Decision", nil, .noDecision),
+        ] as [(String, String?, Outcome)])
     func mapsClosedStages(stage: String, reason: String?, expected: Outcome) {
         #expect(OutcomeRules.standard.outcome(stage: stage, reason: reason) == expected)
     }

@@ -40,7 +40,9 @@ struct MoneyParserTests {
     @Test func aDecimalCommaSettlesTheAmbiguousCase() throws {
         #expect(try MoneyParser().parse("1,234").get().minorUnits == 123_400)
         #expect(MoneyParser(decimalComma: true).parse("1,234") == .failure(.tooPrecise("1,234", .usd)))
-        #expect(try MoneyParser(defaultCurrency: Currency(code: "KWD")!, decimalComma: true).parse("1,234").get().minorUnits == 1234)
+        #expect(
+            try MoneyParser(defaultCurrency: Currency(code: "KWD")!, decimalComma: true).parse("1,234").get().minorUnits
+                == 1234)
         #expect(MoneyParser(decimalComma: false).parse("1.234") == .failure(.tooPrecise("1.234", .usd)))
         #expect(try MoneyParser(decimalComma: true).parse("1.234").get().minorUnits == 123_400)
     }

@@ -31,7 +31,8 @@ struct TerminalTextTests {
     @Test func neutralisesEscapesControlsAndBidiOverrides() {
         let hostile = "ok\u{1B}]0;pwned\u{07}\u{1B}[2Jx\u{9B}31m\u{202E}evil\u{7F}"
         let clean = TerminalText.sanitized(hostile)
-        #expect(!clean.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
+        #expect(
+            !clean.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
         #expect(clean == "ok␛]0;pwned␇␛[2Jx\u{FFFD}31m\u{FFFD}evil␡")
         #expect(TerminalText.sanitized("line\nnext\ttab") == "line\nnext\ttab")
         #expect(TerminalText.singleLine("a\r\nb\nc\td") == "a ⏎ b ⏎ c d")

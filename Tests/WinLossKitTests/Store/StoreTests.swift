@@ -36,7 +36,10 @@ struct StoreFileTests {
         let folder = TemporaryDirectory()
         let store = try WinLossStore.open(path: folder.file("db.sqlite"))
         #expect(try store.appliedMigrations() == WinLossStore.knownMigrations)
-        for table in ["person", "account", "accountAttribute", "contact", "deal", "dealCompetitor", "dealAttribute", "dealContact"] {
+        for table in [
+            "person", "account", "accountAttribute", "contact", "deal", "dealCompetitor", "dealAttribute",
+            "dealContact",
+        ] {
             #expect(try store.read { try $0.tableExists(table) }, "table \(table)")
         }
     }
@@ -52,7 +55,10 @@ struct StoreFileTests {
                 let queue = try DatabaseQueue(path: path)
                 try Schema.migrator.migrate(queue, upTo: identifier)
                 try queue.write { db in
-                    try db.execute(sql: "INSERT INTO person (name, email, role, createdAt) VALUES ('Old', 'old@example.com', 'rep', '2025-01-01 00:00:00.000')")
+                    try db.execute(
+                        sql:
+                            "INSERT INTO person (name, email, role, createdAt) VALUES ('Old', 'old@example.com', 'rep', '2025-01-01 00:00:00.000')"
+                    )
                 }
             }
             let store = try WinLossStore.open(path: path)
@@ -87,7 +93,8 @@ struct StoreFileTests {
 
     @Test func refusesAFileThatIsNotADatabaseAndNeverOverwritesIt() throws {
         let folder = TemporaryDirectory()
-        let path = try folder.write("notes.sqlite", String(repeating: "These are my notes, not a database.\n", count: 200))
+        let path = try folder.write(
+            "notes.sqlite", String(repeating: "These are my notes, not a database.\n", count: 200))
         let before = try fileBytes(path)
         let error = expectError(StoreError.self) { try WinLossStore.open(path: path) }
         #expect(error == .notADatabase(path: path))
@@ -101,7 +108,9 @@ struct StoreFileTests {
         let path = folder.file("db.sqlite")
         do {
             let queue = try DatabaseQueue(path: path)
-            try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID); CREATE TABLE t (x)") }
+            try queue.write { db in
+                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID); CREATE TABLE t (x)")
+            }
         }
         // Scribble over the first page's b-tree header, where SQLite finds the schema.
         var bytes = [UInt8](try fileBytes(path))
@@ -117,7 +126,9 @@ struct StoreFileTests {
         let path = folder.file("other.sqlite")
         do {
             let queue = try DatabaseQueue(path: path)
-            try queue.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine')") }
+            try queue.write { db in
+                try db.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine')")
+            }
         }
         let before = try fileBytes(path)
         #expect(expectError(StoreError.self) { try WinLossStore.open(path: path) } == .foreignDatabase(path: path))
@@ -127,9 +138,13 @@ struct StoreFileTests {
     @Test func readOnlyCommandsDoNotCreateAFile() throws {
         let folder = TemporaryDirectory()
         let path = folder.file("typo.sqlite")
-        #expect(expectError(StoreError.self) { try WinLossStore.open(path: path, mode: .mustExist) } == .missing(path: path))
+        #expect(
+            expectError(StoreError.self) { try WinLossStore.open(path: path, mode: .mustExist) } == .missing(path: path)
+        )
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect(expectError(StoreError.self) { try WinLossStore.open(path: folder.path) } == .cannotOpen(path: folder.path, reason: "it is a folder"))
+        #expect(
+            expectError(StoreError.self) { try WinLossStore.open(path: folder.path) }
+                == .cannotOpen(path: folder.path, reason: "it is a folder"))
     }
 
     @Test func manyConnectionsOpeningANewFileAtOnceAllSucceed() throws {
@@ -155,10 +170,18 @@ struct StoreFileTests {
 struct StoreLocationTests {
     @Test func followsOptionThenEnvironmentThenXDGThenHome() {
         let env = ["WINLOSS_DB": "/data/w.sqlite", "XDG_DATA_HOME": "/xdg", "HOME": "/home/u"]
-        #expect(StoreLocation.resolve(option: "/opt/x.sqlite", environment: env) == StoreLocation(path: "/opt/x.sqlite", source: .option))
-        #expect(StoreLocation.resolve(option: nil, environment: env) == StoreLocation(path: "/data/w.sqlite", source: .environment))
-        #expect(StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/home/u"]).path == "/xdg/winloss/winloss.sqlite")
-        #expect(StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]).path == "/home/u/.local/share/winloss/winloss.sqlite")
+        #expect(
+            StoreLocation.resolve(option: "/opt/x.sqlite", environment: env)
+                == StoreLocation(path: "/opt/x.sqlite", source: .option))
+        #expect(
+            StoreLocation.resolve(option: nil, environment: env)
+                == StoreLocation(path: "/data/w.sqlite", source: .environment))
+        #expect(
+            StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/home/u"]).path
+                == "/xdg/winloss/winloss.sqlite")
+        #expect(
+            StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]).path
+                == "/home/u/.local/share/winloss/winloss.sqlite")
         #expect(StoreLocation.resolve(option: nil, environment: ["HOME": "/home/u"]).source == .home)
         #expect(StoreLocation.resolve(option: "rel.sqlite", environment: [:]).path.hasSuffix("/rel.sqlite"))
     }

@@ -12,8 +12,9 @@ struct Winloss {
     /// The `winloss` binary next to the test bundle (SwiftPM builds it for the tests), or `$WINLOSS_BIN`.
     static let executable: String = {
         if let path = ProcessInfo.processInfo.environment["WINLOSS_BIN"] { return path }
-        let bundle = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0])
+        let bundle = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
         return bundle.deletingLastPathComponent().appendingPathComponent("winloss").path
     }()
 
@@ -34,7 +35,8 @@ struct Winloss {
         return try process.wait()
     }
 
-    func start(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Running {
+    func start(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Running
+    {
         let id = UUID().uuidString
         let outPath = home + "/.out-" + id
         let errPath = home + "/.err-" + id

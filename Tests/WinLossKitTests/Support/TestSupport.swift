@@ -50,7 +50,9 @@ func dump(_ store: WinLossStore) throws -> String {
             db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         for table in tables {
             text += "## \(table)\n"
-            text += try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).sorted().joined(separator: "\n") + "\n"
+            text +=
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).sorted().joined(separator: "\n")
+                + "\n"
         }
         return text
     }
