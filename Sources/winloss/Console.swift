@@ -45,14 +45,13 @@ enum Console {
     /// Errors that winloss explains itself; anything else goes to ArgumentParser (usage, help, exit codes).
     static func isWinlossError(_ error: any Error) -> Bool {
         error is StoreError || error is ImportError || error is RequestError || error is DatabaseError
-            || error is InputError
     }
 }
 
-/// A value typed on the command line that the library's parsers refused, with the option it came from.
-struct InputError: Error, CustomStringConvertible {
+/// A file named on the command line that cannot be written, with the option it came from.
+struct OutputFileError: Error, CustomStringConvertible {
     var option: String
-    var message: String
+    var path: String
 
-    var description: String { "\(option): \(message)" }
+    var description: String { "\(option): cannot create \(path); check that its folder exists and is writable" }
 }

@@ -29,6 +29,9 @@ struct Winloss: ParsableCommand {
         } catch let error as ImportError where error.printsItsOwnLocation {
             Console.error(error.description, prefix: false)
             Foundation.exit(ExitStatus(for: error).rawValue)
+        } catch let error as OutputFileError {
+            Console.error(error.description)
+            Foundation.exit(ExitStatus.cannotCreate.rawValue)
         } catch let error where Console.isWinlossError(error) {
             Console.error(String(describing: error))
             Foundation.exit(ExitStatus(for: error).rawValue)

@@ -53,7 +53,7 @@ struct Demo: ParsableCommand {
             }
             guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
                 let handle = FileHandle(forWritingAtPath: output)
-            else { throw InputError(option: "--output", message: "cannot write \(output)") }
+            else { throw OutputFileError(option: "--output", path: output) }
             defer { try? handle.close() }
             try programme.writeCSV(kind, deals: 0..<deals, footer: kind == .salesforce) {
                 try handle.write(contentsOf: Data($0.utf8))

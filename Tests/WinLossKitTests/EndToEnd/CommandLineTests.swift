@@ -334,6 +334,12 @@ struct CommandLineTests {
         #expect(try winloss.run(["demo", "--dir", own, "--deals", "20"]).status == 0)
     }
 
+    @Test func anOutputFileThatCannotBeCreatedExits73() throws {
+        let result = try winloss.run(["demo", "export", "hubspot", "--deals", "5", "--output", home.file("no/such/folder/x.csv")])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("--output: cannot create \(home.file("no/such/folder/x.csv"))"))
+    }
+
     @Test func helpNamesEveryCommand() throws {
         let help = try winloss.run(["--help"]).stdout
         for command in ["init", "person", "account", "contact", "deal", "demo"] {
