@@ -335,7 +335,9 @@ struct CommandLineTests {
     }
 
     @Test func anOutputFileThatCannotBeCreatedExits73() throws {
-        let result = try winloss.run(["demo", "export", "hubspot", "--deals", "5", "--output", home.file("no/such/folder/x.csv")])
+        let result = try winloss.run([
+            "demo", "export", "hubspot", "--deals", "5", "--output", home.file("no/such/folder/x.csv"),
+        ])
         #expect(result.status == 73)
         #expect(result.stderr.contains("--output: cannot create \(home.file("no/such/folder/x.csv"))"))
     }
