@@ -255,6 +255,27 @@ struct CommandLineTests {
         #expect(try store.quickCheck() == ["ok"])
     }
 
+    @Test func anImportKilledAtAnyPointLeavesAValidFileWithAllOrNone() throws {
+        let export = home.file("big.csv")
+        #expect(try winloss.run(["demo", "export", "salesforce", "--deals", "6000", "--output", export]).status == 0)
+        let decided = try WinLossStore.inMemory().importDeals(from: export).inserted
+        for (round, delay) in [0.05, 0.2, 0.4, 0.8, 1.5].enumerated() {
+            let path = home.file("killed-\(round).sqlite")
+            try winloss.run(["person", "add", "--name", "Before", "--role", "manager", "--db", path])
+            let running = try winloss.start(["deal", "import", export, "--db", path])
+            Thread.sleep(forTimeInterval: delay)
+            kill(running.process.processIdentifier, SIGKILL)
+            _ = try running.wait()
+            let queue = try DatabaseQueue(path: path)
+            let check = try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+            let deals = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM deal") }
+            let people = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM person") }
+            #expect(check == ["ok"], "round \(round)")
+            #expect(deals == 0 || deals == decided, "round \(round): \(deals ?? -1) deals")
+            #expect(people == 1 || people == 13, "round \(round): the person added before is there")
+        }
+    }
+
     @Test func textFromFilesCannotRewriteTheTerminalOrASpreadsheet() throws {
         let hostile =
             "Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Close Date,Stage,Loss Reason\n"
