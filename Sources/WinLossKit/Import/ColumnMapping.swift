@@ -30,11 +30,12 @@ struct ColumnMapping: Sendable {
         // In a mapped file, attr:KEY and account_attr:KEY headers name themselves.
         if self.format == .winloss || self.format == .mapped {
             for (index, name) in header.enumerated() where !taken.contains(index) {
-                if let field = ImportField(name: name), case .dealAttribute = field {
-                    columns[field] = index; taken.insert(index)
-                }
-                if let field = ImportField(name: name), case .accountAttribute = field {
-                    columns[field] = index; taken.insert(index)
+                switch ImportField(name: name) {
+                case let field? where field.ordinal == nil && field != .ignore:
+                    columns[field] = index
+                    taken.insert(index)
+                default:
+                    break
                 }
             }
         }
