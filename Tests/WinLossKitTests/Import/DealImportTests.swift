@@ -201,6 +201,16 @@ struct DealImportTests {
         #expect(message.contains("has no column \"Nope\""))
     }
 
+    @Test func headersThatNameFieldsNeedNoMap() throws {
+        let text = "external_id,name,account,rep,decided,outcome,attr:channel,account_attr:tier,notes\n"
+            + "N1,Deal,Acme,Ana Lima,2026-03-04,win,partner,gold,free text\n"
+        let store = try WinLossStore.inMemory()
+        let summary = try store.importDeals(from: try folder.write("named.csv", text))
+        #expect(summary.format == .winloss && summary.inserted == 1 && summary.unusedColumns == ["notes"])
+        let deal = try store.deal(externalID: "N1")
+        #expect(deal.attributes == ["channel": "partner"] && deal.accountAttributes == ["tier": "gold"])
+    }
+
     @Test func anEmptyFileSaysSo() throws {
         let store = try WinLossStore.inMemory()
         let path = try folder.write("empty.csv", "\u{FEFF}\r\n\r\n")
