@@ -202,7 +202,8 @@ struct DealImportTests {
     }
 
     @Test func headersThatNameFieldsNeedNoMap() throws {
-        let text = "external_id,name,account,rep,decided,outcome,attr:channel,account_attr:tier,notes\n"
+        let text =
+            "external_id,name,account,rep,decided,outcome,attr:channel,account_attr:tier,notes\n"
             + "N1,Deal,Acme,Ana Lima,2026-03-04,win,partner,gold,free text\n"
         let store = try WinLossStore.inMemory()
         let summary = try store.importDeals(from: try folder.write("named.csv", text))
