@@ -9,6 +9,7 @@ extension WinLossStore {
     /// the same file again changes nothing; a row whose deal already exists (by the CRM's id) updates the
     /// fields the file carries and leaves the others alone. Accounts, contacts and reps named in the file are
     /// matched, or created.
+    @discardableResult
     public func importDeals(
         from path: String, options: ImportOptions = ImportOptions(), progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
