@@ -16,7 +16,8 @@ struct Winloss: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, PersonCommand.self, AccountCommand.self, ContactCommand.self, DealCommand.self, Demo.self,
+            Init.self, PersonCommand.self, AccountCommand.self, ContactCommand.self, DealCommand.self,
+            TemplateCommand.self, CodebookCommand.self, Demo.self,
         ]
     )
 

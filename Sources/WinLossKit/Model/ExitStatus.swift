@@ -32,6 +32,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
             }
         case let error as ImportError:
             self = error.exitStatus
+        case let error as TemplateError:
+            self = error.exitStatus
         default:
             self = .failure
         }

@@ -19,6 +19,9 @@ enum Schema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-template-versions") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -117,5 +120,41 @@ enum Schema {
             PRIMARY KEY (dealID, contactID)
         ) WITHOUT ROWID;
         CREATE INDEX dealContact_on_contactID ON dealContact(contactID);
+        """
+
+    private static let v2 = """
+        -- The exact text of each template version an interview used: the evidence of what was asked. Rows are
+        -- never changed or deleted; an edited template is a new version.
+        CREATE TABLE templateVersion (
+            id INTEGER PRIMARY KEY,
+            templateID TEXT NOT NULL,
+            version TEXT NOT NULL,
+            title TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            source TEXT NOT NULL,
+            storedAt DATETIME NOT NULL,
+            UNIQUE (templateID, version)
+        );
+        CREATE TRIGGER templateVersion_never_changes BEFORE UPDATE ON templateVersion
+        BEGIN
+            SELECT RAISE(ABORT, 'a stored template version is evidence and never changes');
+        END;
+        CREATE TRIGGER templateVersion_is_never_deleted BEFORE DELETE ON templateVersion
+        BEGIN
+            SELECT RAISE(ABORT, 'a stored template version is evidence and is never deleted');
+        END;
+
+        -- An interview of a deal's buyer, asked from one stored template version.
+        CREATE TABLE interview (
+            id INTEGER PRIMARY KEY,
+            dealID INTEGER NOT NULL REFERENCES deal(id) ON DELETE RESTRICT,
+            templateVersionID INTEGER NOT NULL REFERENCES templateVersion(id) ON DELETE RESTRICT,
+            status TEXT NOT NULL DEFAULT 'scheduled'
+                CHECK (status IN ('scheduled', 'in_progress', 'completed', 'declined', 'no_show')),
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL
+        );
+        CREATE INDEX interview_on_dealID ON interview(dealID);
+        CREATE INDEX interview_on_templateVersionID ON interview(templateVersionID);
         """
 }

@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+
+/// A template version kept in the database.
+public struct StoredTemplateVersion: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var templateID: String
+    public var version: String
+    public var title: String
+    public var sha256: String
+    public var storedAt: Date
+}
+
+/// An interview of a deal's buyer, and the stored template version it is asked from.
+public struct InterviewRecord: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var dealExternalID: String
+    public var templateVersion: StoredTemplateVersion
+    public var status: String
+}
+
+// MARK: - Template versions
+
+extension WinLossStore {
+    /// Keeps the exact text of a template version, or finds it kept already. The same id and version with a
+    /// different text is refused: an edited template must have a new version, so that earlier interviews keep
+    /// the questions they were asked.
+    @discardableResult
+    public func storeTemplateVersion(_ loaded: LoadedTemplate) throws -> StoredTemplateVersion {
+        try write { db in try Self.storeTemplateVersion(loaded, in: db) }
+    }
+
+    /// Every stored template version, by template and version.
+    public func templateVersions() throws -> [StoredTemplateVersion] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM templateVersion ORDER BY templateID, storedAt, id").map(Self.version)
+        }
+    }
+
+    /// A stored version, read back from its kept text.
+    public func templateVersion(_ id: Int64) throws -> LoadedTemplate {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM templateVersion WHERE id = ?", arguments: [id]) else {
+                throw RequestError.notFound(kind: "template version", key: String(id), hint: "it is not in this database")
+            }
+            return try Self.loaded(row)
+        }
+    }
+
+    /// Records an interview of a deal, asked from `template`, whose text is kept as the interview's evidence.
+    public func createInterview(dealExternalID: String, template: LoadedTemplate) throws -> InterviewRecord {
+        try write { db in
+            guard let deal = try Deal.filter(sql: "externalID = ?", arguments: [dealExternalID]).fetchOne(db), let dealID = deal.id
+            else {
+                throw RequestError.notFound(kind: "deal", key: dealExternalID, hint: "list deals with `winloss deal list`")
+            }
+            guard template.template.outcomes.contains(deal.outcome) else {
+                throw TemplateError.notForOutcome(id: template.template.id, outcome: deal.outcome, outcomes: template.template.outcomes)
+            }
+            let version = try Self.storeTemplateVersion(template, in: db)
+            let now = Date()
+            try db.execute(
+                sql: "INSERT INTO interview (dealID, templateVersionID, createdAt, updatedAt) VALUES (?, ?, ?, ?)",
+                arguments: [dealID, version.id, now, now])
+            return InterviewRecord(id: db.lastInsertedRowID, dealExternalID: dealExternalID, templateVersion: version, status: "scheduled")
+        }
+    }
+
+    /// The template an interview is asked from: the version it kept, whatever the files say now.
+    public func interviewTemplate(_ interviewID: Int64) throws -> LoadedTemplate {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT templateVersion.* FROM interview
+                        JOIN templateVersion ON templateVersion.id = interview.templateVersionID
+                        WHERE interview.id = ?
+                        """, arguments: [interviewID])
+            else {
+                throw RequestError.notFound(kind: "interview", key: String(interviewID), hint: "it is not in this database")
+            }
+            return try Self.loaded(row)
+        }
+    }
+
+    static func storeTemplateVersion(_ loaded: LoadedTemplate, in db: Database) throws -> StoredTemplateVersion {
+        let template = loaded.template
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT * FROM templateVersion WHERE templateID = ? AND version = ?",
+            arguments: [template.id, template.version])
+        {
+            let stored = version(row)
+            guard stored.sha256 == loaded.sha256 else {
+                throw TemplateError.versionConflict(id: template.id, version: template.version, storedAt: stored.storedAt)
+            }
+            return stored
+        }
+        let now = Date()
+        try db.execute(
+            sql: """
+                INSERT INTO templateVersion (templateID, version, title, sha256, source, storedAt)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [template.id, template.version, template.title, loaded.sha256, loaded.text, now])
+        return StoredTemplateVersion(
+            id: db.lastInsertedRowID, templateID: template.id, version: template.version, title: template.title,
+            sha256: loaded.sha256, storedAt: now)
+    }
+
+    private static func version(_ row: Row) -> StoredTemplateVersion {
+        StoredTemplateVersion(
+            id: row["id"], templateID: row["templateID"], version: row["version"], title: row["title"], sha256: row["sha256"],
+            storedAt: row["storedAt"])
+    }
+
+    private static func loaded(_ row: Row) throws -> LoadedTemplate {
+        let stored = version(row)
+        let text: String = row["source"]
+        let name = "\(stored.templateID) version \(stored.version) (stored)"
+        guard SHA256.hex(text) == stored.sha256, let template = TemplateLinter.lint(text: text, file: name).parsed else {
+            throw TemplateError.invalid(
+                name: name,
+                diagnostics: [Diagnostic(.error, file: name, line: nil, column: nil, "the stored text no longer matches its SHA-256 or no longer reads")])
+        }
+        return LoadedTemplate(template: template, text: text, sha256: stored.sha256, origin: .stored(versionID: stored.id))
+    }
+}

@@ -1,0 +1,34 @@
+/// A problem found in a file, located as editors and terminals understand it: `file:line:column: error: …`.
+public struct Diagnostic: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var file: String
+    /// 1-based; nil for a problem with the whole file.
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int?, column: Int?, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let line, let column, line > 0 { location += ":\(column)" }
+        return "\(location): \(severity.rawValue): \(message)"
+    }
+}
+
+extension [Diagnostic] {
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+}
