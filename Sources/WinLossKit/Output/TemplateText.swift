@@ -24,7 +24,8 @@ public struct TemplateSummary: Sendable, Equatable, Codable, Listable {
     ]
     public var tableRow: [TableCell] {
         [
-            TableCell(id), TableCell(version), TableCell(title), TableCell(outcomes.map(\.label).joined(separator: ", ")),
+            TableCell(id), TableCell(version), TableCell(title),
+            TableCell(outcomes.map(\.label).joined(separator: ", ")),
             TableCell(String(questions)), TableCell(source),
         ]
     }
@@ -41,10 +42,13 @@ extension LoadedTemplate {
         let template = self.template
         func clean(_ text: String) -> String { TerminalText.sanitized(text.trimmed) }
         func block(_ text: String, indent: String) -> String {
-            clean(text).split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n")
+            clean(text).split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(
+                separator: "\n")
         }
         var lines: [String] = []
-        lines.append(style.apply(.bold, to: clean(template.title)) + " (\(clean(template.id)), version \(clean(template.version)))")
+        lines.append(
+            style.apply(.bold, to: clean(template.title))
+                + " (\(clean(template.id)), version \(clean(template.version)))")
         lines.append("For: \(template.outcomes.map(\.label).joined(separator: ", "))")
         lines.append("Source: \(TerminalText.sanitized(origin.description))")
         lines.append("SHA-256: \(sha256)")
@@ -70,12 +74,19 @@ extension LoadedTemplate {
                 if question.required { facts.append("required") }
                 if let metric = question.metric { facts.append("measures \(metric.rawValue)") }
                 if question.codedWithThemes { facts.append("coded with themes") }
-                lines.append("   " + style.apply(.cyan, to: "\(number)/\(total) \(clean(question.id))") + "  " + style.apply(.dim, to: facts.joined(separator: ", ")))
+                lines.append(
+                    "   " + style.apply(.cyan, to: "\(number)/\(total) \(clean(question.id))") + "  "
+                        + style.apply(.dim, to: facts.joined(separator: ", ")))
                 lines.append(block(question.prompt, indent: "      "))
                 if let condition = question.condition { lines.append("      Asked when: \(condition.summary)") }
-                for choice in question.kind.choices { lines.append("      - \(clean(choice.id)): \(clean(choice.label))") }
+                for choice in question.kind.choices {
+                    lines.append("      - \(clean(choice.id)): \(clean(choice.label))")
+                }
                 if case .scale(_, _, let labels) = question.kind, !labels.isEmpty {
-                    lines.append("      " + labels.sorted { $0.key < $1.key }.map { "\($0.key) = \(clean($0.value))" }.joined(separator: "; "))
+                    lines.append(
+                        "      "
+                            + labels.sorted { $0.key < $1.key }.map { "\($0.key) = \(clean($0.value))" }.joined(
+                                separator: "; "))
                 }
                 if let guidance = question.guidance { lines.append(block("Guidance: " + guidance, indent: "      ")) }
                 for probe in question.probes { lines.append("      Probe: \(clean(probe))") }
@@ -93,13 +104,16 @@ extension QuestionKind {
         case .longText: "long text"
         case .number(let minimum, let maximum, let unit):
             "number" + (unit.map { " of \($0)" } ?? "")
-                + (minimum != nil || maximum != nil ? " (\(minimum.map { "\($0)" } ?? "…")-\(maximum.map { "\($0)" } ?? "…"))" : "")
+                + (minimum != nil || maximum != nil
+                    ? " (\(minimum.map { "\($0)" } ?? "…")-\(maximum.map { "\($0)" } ?? "…"))" : "")
         case .money(let period, let currency):
-            "money" + (currency.map { " in \($0.code)" } ?? "") + (period.map { $0 == .oneTime ? ", one-time" : " per \($0.rawValue)" } ?? "")
+            "money" + (currency.map { " in \($0.code)" } ?? "")
+                + (period.map { $0 == .oneTime ? ", one-time" : " per \($0.rawValue)" } ?? "")
         case .percent: "percent"
         case .scale(let minimum, let maximum, _): "scale \(minimum)-\(maximum)"
         case .singleChoice(let choices): "single choice of \(choices.count)"
-        case .multipleChoice(let choices, let maximum): "multiple choice of \(choices.count)" + (maximum.map { ", up to \($0)" } ?? "")
+        case .multipleChoice(let choices, let maximum):
+            "multiple choice of \(choices.count)" + (maximum.map { ", up to \($0)" } ?? "")
         case .yesNo: "yes/no"
         case .date: "date"
         case .months: "months"
@@ -116,7 +130,8 @@ extension Condition {
             let clean = TerminalText.sanitized(question)
             switch test {
             case .equals(let value): return "\(clean) is \(TerminalText.sanitized(value))"
-            case .oneOf(let values): return "\(clean) is one of \(values.map(TerminalText.sanitized).joined(separator: ", "))"
+            case .oneOf(let values):
+                return "\(clean) is one of \(values.map(TerminalText.sanitized).joined(separator: ", "))"
             case .contains(let value): return "\(clean) contains \(TerminalText.sanitized(value))"
             case .answered(let answered): return answered ? "\(clean) was answered" : "\(clean) was skipped"
             }
@@ -128,7 +143,9 @@ extension LoadedCodebook {
     /// The themes as an indented tree, with their keywords.
     public func text(style: TextStyle) -> String {
         let all = codebook.flattened
-        var table = TextTable(columns: [TableColumn("Theme"), TableColumn("Label", maximumWidth: 40), TableColumn("Keywords", maximumWidth: 60)])
+        var table = TextTable(columns: [
+            TableColumn("Theme"), TableColumn("Label", maximumWidth: 40), TableColumn("Keywords", maximumWidth: 60),
+        ])
         for (theme, depth, _) in all {
             let indent = String(repeating: "  ", count: depth)
             table.append([
@@ -136,7 +153,8 @@ extension LoadedCodebook {
                 TableCell(theme.keywords.joined(separator: ", ")),
             ])
         }
-        let header = "Codebook version \(TerminalText.sanitized(codebook.version)) (\(TerminalText.sanitized(origin.description))): "
+        let header =
+            "Codebook version \(TerminalText.sanitized(codebook.version)) (\(TerminalText.sanitized(origin.description))): "
             + "\(codebook.themes.count) themes and \(all.count - codebook.themes.count) sub-themes\n\n"
         return header + table.render(style: style)
     }

@@ -33,15 +33,18 @@ extension WinLossStore {
     /// Every stored template version, by template and version.
     public func templateVersions() throws -> [StoredTemplateVersion] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM templateVersion ORDER BY templateID, storedAt, id").map(Self.version)
+            try Row.fetchAll(db, sql: "SELECT * FROM templateVersion ORDER BY templateID, storedAt, id").map(
+                Self.version)
         }
     }
 
     /// A stored version, read back from its kept text.
     public func templateVersion(_ id: Int64) throws -> LoadedTemplate {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM templateVersion WHERE id = ?", arguments: [id]) else {
-                throw RequestError.notFound(kind: "template version", key: String(id), hint: "it is not in this database")
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM templateVersion WHERE id = ?", arguments: [id])
+            else {
+                throw RequestError.notFound(
+                    kind: "template version", key: String(id), hint: "it is not in this database")
             }
             return try Self.loaded(row)
         }
@@ -50,19 +53,23 @@ extension WinLossStore {
     /// Records an interview of a deal, asked from `template`, whose text is kept as the interview's evidence.
     public func createInterview(dealExternalID: String, template: LoadedTemplate) throws -> InterviewRecord {
         try write { db in
-            guard let deal = try Deal.filter(sql: "externalID = ?", arguments: [dealExternalID]).fetchOne(db), let dealID = deal.id
+            guard let deal = try Deal.filter(sql: "externalID = ?", arguments: [dealExternalID]).fetchOne(db),
+                let dealID = deal.id
             else {
-                throw RequestError.notFound(kind: "deal", key: dealExternalID, hint: "list deals with `winloss deal list`")
+                throw RequestError.notFound(
+                    kind: "deal", key: dealExternalID, hint: "list deals with `winloss deal list`")
             }
             guard template.template.outcomes.contains(deal.outcome) else {
-                throw TemplateError.notForOutcome(id: template.template.id, outcome: deal.outcome, outcomes: template.template.outcomes)
+                throw TemplateError.notForOutcome(
+                    id: template.template.id, outcome: deal.outcome, outcomes: template.template.outcomes)
             }
             let version = try Self.storeTemplateVersion(template, in: db)
             let now = Date()
             try db.execute(
                 sql: "INSERT INTO interview (dealID, templateVersionID, createdAt, updatedAt) VALUES (?, ?, ?, ?)",
                 arguments: [dealID, version.id, now, now])
-            return InterviewRecord(id: db.lastInsertedRowID, dealExternalID: dealExternalID, templateVersion: version, status: "scheduled")
+            return InterviewRecord(
+                id: db.lastInsertedRowID, dealExternalID: dealExternalID, templateVersion: version, status: "scheduled")
         }
     }
 
@@ -78,7 +85,8 @@ extension WinLossStore {
                         WHERE interview.id = ?
                         """, arguments: [interviewID])
             else {
-                throw RequestError.notFound(kind: "interview", key: String(interviewID), hint: "it is not in this database")
+                throw RequestError.notFound(
+                    kind: "interview", key: String(interviewID), hint: "it is not in this database")
             }
             return try Self.loaded(row)
         }
@@ -92,7 +100,8 @@ extension WinLossStore {
         {
             let stored = version(row)
             guard stored.sha256 == loaded.sha256 else {
-                throw TemplateError.versionConflict(id: template.id, version: template.version, storedAt: stored.storedAt)
+                throw TemplateError.versionConflict(
+                    id: template.id, version: template.version, storedAt: stored.storedAt)
             }
             return stored
         }
@@ -103,14 +112,18 @@ extension WinLossStore {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [template.id, template.version, template.title, loaded.sha256, loaded.text, now])
-        return StoredTemplateVersion(
-            id: db.lastInsertedRowID, templateID: template.id, version: template.version, title: template.title,
-            sha256: loaded.sha256, storedAt: now)
+        // Read back, so that a new version and one found later compare equal (timestamps keep milliseconds).
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM templateVersion WHERE id = ?", arguments: [db.lastInsertedRowID])
+        else { throw RequestError.notFound(kind: "template version", key: template.id, hint: "it was not stored") }
+        return version(row)
     }
 
     private static func version(_ row: Row) -> StoredTemplateVersion {
         StoredTemplateVersion(
-            id: row["id"], templateID: row["templateID"], version: row["version"], title: row["title"], sha256: row["sha256"],
+            id: row["id"], templateID: row["templateID"], version: row["version"], title: row["title"],
+            sha256: row["sha256"],
             storedAt: row["storedAt"])
     }
 
@@ -118,11 +131,17 @@ extension WinLossStore {
         let stored = version(row)
         let text: String = row["source"]
         let name = "\(stored.templateID) version \(stored.version) (stored)"
-        guard SHA256.hex(text) == stored.sha256, let template = TemplateLinter.lint(text: text, file: name).parsed else {
+        guard SHA256.hex(text) == stored.sha256, let template = TemplateLinter.lint(text: text, file: name).parsed
+        else {
             throw TemplateError.invalid(
                 name: name,
-                diagnostics: [Diagnostic(.error, file: name, line: nil, column: nil, "the stored text no longer matches its SHA-256 or no longer reads")])
+                diagnostics: [
+                    Diagnostic(
+                        .error, file: name, line: nil, column: nil,
+                        "the stored text no longer matches its SHA-256 or no longer reads")
+                ])
         }
-        return LoadedTemplate(template: template, text: text, sha256: stored.sha256, origin: .stored(versionID: stored.id))
+        return LoadedTemplate(
+            template: template, text: text, sha256: stored.sha256, origin: .stored(versionID: stored.id))
     }
 }

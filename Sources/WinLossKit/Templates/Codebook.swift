@@ -76,7 +76,8 @@ public enum CodebookLinter {
             else { return nil }
             var id = reader.nonEmptyText(fields["id"], "the theme id")
             if let text = id, !TemplateLinter.isIdentifier(text) {
-                reader.error(fields["id"], "the theme id \"\(text)\" must be lower-case letters and digits, joined by - or _")
+                reader.error(
+                    fields["id"], "the theme id \"\(text)\" must be lower-case letters and digits, joined by - or _")
                 id = nil
             }
             if let text = id {
@@ -88,9 +89,13 @@ public enum CodebookLinter {
             }
             let label = reader.nonEmptyText(fields["label"], "the label")
             let description = fields["description"].flatMap { reader.nonEmptyText($0, "the description") }
-            if fields["description"] == nil { reader.warning(node, "the theme \"\(id ?? "?")\" has no description for coders") }
+            if fields["description"] == nil {
+                reader.warning(node, "the theme \"\(id ?? "?")\" has no description for coders")
+            }
             let keywords = fields["keywords"].flatMap { reader.texts($0, "keywords") } ?? []
-            if keywords.isEmpty { reader.warning(node, "the theme \"\(id ?? "?")\" has no keywords, so it is never suggested") }
+            if keywords.isEmpty {
+                reader.warning(node, "the theme \"\(id ?? "?")\" has no keywords, so it is never suggested")
+            }
             let children = fields["themes"].map { themes($0, depth: depth + 1) } ?? []
             guard let id, let label else { return nil }
             return Theme(id: id, label: label, description: description ?? "", keywords: keywords, themes: children)

@@ -17,7 +17,8 @@ final class NodeReader {
     }
 
     func warning(_ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, file: file, line: node?.mark?.line, column: node?.mark?.column, message))
+        diagnostics.append(
+            Diagnostic(.warning, file: file, line: node?.mark?.line, column: node?.mark?.column, message))
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -54,16 +54,19 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
         case .folderMissing(let path):
             return "the templates folder \(path) does not exist (set by --templates or $WINLOSS_TEMPLATES)"
         case .unknownTemplate(let id, let known):
-            return "no template \"\(id)\"; the templates are \(known.joined(separator: ", ")) (see `winloss template list`)"
+            return
+                "no template \"\(id)\"; the templates are \(known.joined(separator: ", ")) (see `winloss template list`)"
         case .invalid(let name, let diagnostics):
             let lines = diagnostics.errors.map(\.description)
             return (lines + ["\(name) has errors; check it with `winloss template lint`"]).joined(separator: "\n")
         case .versionConflict(let id, let version, let storedAt):
-            let day = ISO8601DateFormatter.string(from: storedAt, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
+            let day = ISO8601DateFormatter.string(
+                from: storedAt, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
             return "the database already keeps template \(id) version \(version) (stored \(day)) with different text; "
                 + "an edited template needs a new version number"
         case .notForOutcome(let id, let outcome, let outcomes):
-            return "the template \(id) is for \(outcomes.map(\.label).joined(separator: " and ")), not for a \(outcome.label)"
+            return
+                "the template \(id) is for \(outcomes.map(\.label).joined(separator: " and ")), not for a \(outcome.label)"
         }
     }
 }
@@ -81,7 +84,9 @@ public struct TemplateCatalog: Sendable {
     public let userDirectory: String?
 
     /// The folder from `--templates`, else `$WINLOSS_TEMPLATES`, else none.
-    public static func userDirectory(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func userDirectory(
+        option: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
         if let option, !option.isEmpty { return StoreLocation.absolute(option) }
         if let folder = environment["WINLOSS_TEMPLATES"], !folder.isEmpty { return StoreLocation.absolute(folder) }
         return nil
@@ -95,7 +100,9 @@ public struct TemplateCatalog: Sendable {
             if name == "codebook.yaml" {
                 let report = CodebookLinter.lint(text: text, file: name)
                 catalog.problems += report.diagnostics.errors
-                catalog.codebook = report.codebook.map { LoadedCodebook(codebook: $0, text: text, origin: .builtIn(file: name)) }
+                catalog.codebook = report.codebook.map {
+                    LoadedCodebook(codebook: $0, text: text, origin: .builtIn(file: name))
+                }
             } else if let loaded = catalog.loadTemplate(text: text, name: name, origin: .builtIn(file: name)) {
                 byID[loaded.template.id] = loaded
             }
@@ -131,16 +138,20 @@ public struct TemplateCatalog: Sendable {
             let id = loaded.template.id
             if let first = fromFolder[id] {
                 catalog.problems.append(
-                    Diagnostic(.error, file: path, line: nil, column: nil, "defines template \"\(id)\" again; \(first) already does, and is used"))
+                    Diagnostic(
+                        .error, file: path, line: nil, column: nil,
+                        "defines template \"\(id)\" again; \(first) already does, and is used"))
                 continue
             }
-            if let builtIn = byID[id], case .builtIn = builtIn.origin, builtIn.template.version == loaded.template.version,
+            if let builtIn = byID[id], case .builtIn = builtIn.origin,
+                builtIn.template.version == loaded.template.version,
                 builtIn.sha256 != loaded.sha256
             {
                 catalog.problems.append(
                     Diagnostic(
                         .warning, file: path, line: nil, column: nil,
-                        "template \"\(id)\" version \(loaded.template.version) differs from the built-in one of the same version; give your template its own version"))
+                        "template \"\(id)\" version \(loaded.template.version) differs from the built-in one of the same version; give your template its own version"
+                    ))
             }
             fromFolder[id] = path
             byID[id] = loaded
@@ -172,7 +183,8 @@ public struct TemplateCatalog: Sendable {
     public func template(_ id: String) throws -> LoadedTemplate {
         if let userDirectory,
             let broken = problems.first(where: {
-                $0.severity == .error && $0.file.hasPrefix(userDirectory + "/") && TemplateCatalog.fileName($0.file) == id
+                $0.severity == .error && $0.file.hasPrefix(userDirectory + "/")
+                    && TemplateCatalog.fileName($0.file) == id
             })
         {
             throw TemplateError.invalid(name: broken.file, diagnostics: problems.filter { $0.file == broken.file })

@@ -102,7 +102,9 @@ extension TemplateLinter {
             }
             let title = reader.nonEmptyText(fields["title"], "the title")
             let outcomes = outcomeList(fields["outcomes"], "outcomes")
-            if let outcomes, outcomes.isEmpty { reader.error(fields["outcomes"], "outcomes must name at least one outcome") }
+            if let outcomes, outcomes.isEmpty {
+                reader.error(fields["outcomes"], "outcomes must name at least one outcome")
+            }
             self.outcomes = outcomes
             let introduction = reader.nonEmptyText(fields["introduction"], "the introduction")
             let guidance = fields["guidance"].flatMap { reader.nonEmptyText($0, "the guidance") }
@@ -172,8 +174,13 @@ extension TemplateLinter {
             if let node = fields["metric"], let text = reader.text(node, "the metric") {
                 metric = MetricRole(rawValue: text)
                 if metric == nil {
-                    let hint = NodeReader.closest(to: text, in: MetricRole.allCases.map(\.rawValue)).map { "; did you mean \"\($0)\"?" }
-                    reader.error(node, "\"\(text)\" is not a metric role\(hint ?? ""); roles are \(MetricRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                    let hint = NodeReader.closest(to: text, in: MetricRole.allCases.map(\.rawValue)).map {
+                        "; did you mean \"\($0)\"?"
+                    }
+                    reader.error(
+                        node,
+                        "\"\(text)\" is not a metric role\(hint ?? ""); roles are \(MetricRole.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
             }
             let themes = fields["themes"].flatMap { reader.flag($0, "themes") } ?? false
@@ -187,13 +194,19 @@ extension TemplateLinter {
         func questionKind(_ fields: NodeReader.Fields) -> QuestionKind? {
             guard let typeNode = fields["type"], let name = reader.text(typeNode, "the type") else { return nil }
             guard QuestionKind.names.contains(name) else {
-                let hint = NodeReader.closest(to: name, in: QuestionKind.names).map { "; did you mean \"\($0)\"?" } ?? ""
-                reader.error(typeNode, "\"\(name)\" is not a question type\(hint); types are \(QuestionKind.names.joined(separator: ", "))")
+                let hint =
+                    NodeReader.closest(to: name, in: QuestionKind.names).map { "; did you mean \"\($0)\"?" } ?? ""
+                reader.error(
+                    typeNode,
+                    "\"\(name)\" is not a question type\(hint); types are \(QuestionKind.names.joined(separator: ", "))"
+                )
                 return nil
             }
             let allowed = Set(Reading.kindFields[name] ?? [])
-            for key in Set(Reading.kindFields.values.joined()).sorted() where fields[key] != nil && !allowed.contains(key) {
-                let owners = Reading.kindFields.filter { $0.value.contains(key) }.keys.sorted().joined(separator: " and ")
+            for key in Set(Reading.kindFields.values.joined()).sorted()
+            where fields[key] != nil && !allowed.contains(key) {
+                let owners = Reading.kindFields.filter { $0.value.contains(key) }.keys.sorted().joined(
+                    separator: " and ")
                 reader.error(fields.keys[key], "\"\(key)\" applies to \(owners) questions, not to \(name)")
             }
             switch name {
@@ -209,13 +222,18 @@ extension TemplateLinter {
                 if let minimum, let maximum, minimum > maximum {
                     reader.error(fields["max"], "max (\(maximum)) is below min (\(minimum))")
                 }
-                return .number(minimum: minimum, maximum: maximum, unit: fields["unit"].flatMap { reader.nonEmptyText($0, "the unit") })
+                return .number(
+                    minimum: minimum, maximum: maximum,
+                    unit: fields["unit"].flatMap { reader.nonEmptyText($0, "the unit") })
             case "money":
                 var period: MoneyPeriod?
                 if let node = fields["period"], let text = reader.text(node, "the period") {
                     period = MoneyPeriod(rawValue: text)
                     if period == nil {
-                        reader.error(node, "the period is one of \(MoneyPeriod.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\"")
+                        reader.error(
+                            node,
+                            "the period is one of \(MoneyPeriod.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\""
+                        )
                     }
                 }
                 var currency: Currency?
@@ -239,7 +257,9 @@ extension TemplateLinter {
             guard let minimum = reader.integer(fields["min"], "min"), let maximum = reader.integer(fields["max"], "max")
             else { return nil }
             guard minimum < maximum, maximum - minimum <= 100 else {
-                reader.error(fields["max"], "a scale runs from min to a larger max, with at most 100 steps (here \(minimum) to \(maximum))")
+                reader.error(
+                    fields["max"],
+                    "a scale runs from min to a larger max, with at most 100 steps (here \(minimum) to \(maximum))")
                 return nil
             }
             var labels: [Int: String] = [:]
@@ -248,7 +268,8 @@ extension TemplateLinter {
                     for (key, value) in mapping {
                         guard let point = reader.integer(key, "a scale label's point") else { continue }
                         guard (minimum...maximum).contains(point) else {
-                            reader.error(key, "the label for \(point) is out of the scale's range \(minimum) to \(maximum)")
+                            reader.error(
+                                key, "the label for \(point) is out of the scale's range \(minimum) to \(maximum)")
                             continue
                         }
                         if let label = reader.nonEmptyText(value, "the label for \(point)") { labels[point] = label }
@@ -294,7 +315,8 @@ extension TemplateLinter {
         func condition(_ node: Node) -> Condition? {
             guard
                 let fields = reader.fields(
-                    node, "a condition (when)", required: [], optional: ["outcome", "question", "equals", "one_of", "contains", "answered"])
+                    node, "a condition (when)", required: [],
+                    optional: ["outcome", "question", "equals", "one_of", "contains", "answered"])
             else { return nil }
             let tests = ["equals", "one_of", "contains", "answered"].filter { fields[$0] != nil }
             if let outcomeNode = fields["outcome"] {
@@ -305,11 +327,15 @@ extension TemplateLinter {
                 return outcomeList(outcomeNode, "the outcome").map(Condition.outcome)
             }
             guard let questionNode = fields["question"] else {
-                reader.error(node, "a condition names \"outcome\", or a \"question\" and a test (equals, one_of, contains or answered)")
+                reader.error(
+                    node,
+                    "a condition names \"outcome\", or a \"question\" and a test (equals, one_of, contains or answered)"
+                )
                 return nil
             }
             guard tests.count == 1 else {
-                reader.error(node, "a condition on an answer needs exactly one test: equals, one_of, contains or answered")
+                reader.error(
+                    node, "a condition on an answer needs exactly one test: equals, one_of, contains or answered")
                 return nil
             }
             guard let question = identifier(questionNode, "the question a condition names") else { return nil }
@@ -374,25 +400,39 @@ extension TemplateLinter {
                     }
                     if let role = question.metric {
                         if let other = roles[role] {
-                            reader.error(node, "the metric \(role.rawValue) is already measured by \"\(other)\"; each measure appears once")
+                            reader.error(
+                                node,
+                                "the metric \(role.rawValue) is already measured by \"\(other)\"; each measure appears once"
+                            )
                         } else {
                             roles[role] = question.id
                         }
                         if !role.allowedKinds.contains(question.kind.name) {
-                            reader.error(node, "the metric \(role.rawValue) needs a \(role.allowedKinds.joined(separator: " or ")) question, not \(question.kind.name)")
+                            reader.error(
+                                node,
+                                "the metric \(role.rawValue) needs a \(role.allowedKinds.joined(separator: " or ")) question, not \(question.kind.name)"
+                            )
                         }
                     }
                     if question.codedWithThemes, !["short_text", "long_text"].contains(question.kind.name) {
-                        reader.warning(node, "themes code text answers; a \(question.kind.name) answer has no words to code")
+                        reader.warning(
+                            node, "themes code text answers; a \(question.kind.name) answer has no words to code")
                     }
-                    if section.audience == .buyer, let first = firstWord(question.prompt), TemplateLinter.closedOpenings.contains(first) {
-                        reader.warning(node, "\"\(question.id)\" is a closed question (it opens with \"\(first)\"): it invites a yes or a no; ask what, how or why instead")
+                    if section.audience == .buyer, let first = firstWord(question.prompt),
+                        TemplateLinter.closedOpenings.contains(first)
+                    {
+                        reader.warning(
+                            node,
+                            "\"\(question.id)\" is a closed question (it opens with \"\(first)\"): it invites a yes or a no; ask what, how or why instead"
+                        )
                     }
                     if question.guidance == nil {
                         reader.warning(node, "\"\(question.id)\" has no guidance for the interviewer")
                     }
                     if let condition = question.condition {
-                        check(condition, at: conditionNode, of: question, among: questions, outcomes: outcomes, order: order)
+                        check(
+                            condition, at: conditionNode, of: question, among: questions, outcomes: outcomes,
+                            order: order)
                     }
                 }
             }
@@ -405,7 +445,10 @@ extension TemplateLinter {
             switch condition {
             case .outcome(let outcomes):
                 for outcome in outcomes where !templateOutcomes.contains(outcome) {
-                    reader.warning(node, "\"\(question.id)\" is asked only for \(outcome.rawValue), which this template is not for: it will never be asked")
+                    reader.warning(
+                        node,
+                        "\"\(question.id)\" is asked only for \(outcome.rawValue), which this template is not for: it will never be asked"
+                    )
                 }
             case .answer(let target, let test):
                 guard let earlier = questions.first(where: { $0.id == target }) else {
@@ -413,7 +456,10 @@ extension TemplateLinter {
                     return
                 }
                 guard let position = order[target], let own = order[question.id], position < own else {
-                    reader.error(node, "the condition depends on \"\(target)\", which comes after \"\(question.id)\"; a condition can only look at earlier answers")
+                    reader.error(
+                        node,
+                        "the condition depends on \"\(target)\", which comes after \"\(question.id)\"; a condition can only look at earlier answers"
+                    )
                     return
                 }
                 check(test, on: earlier, node: node)
@@ -432,11 +478,16 @@ extension TemplateLinter {
                 case .shortText, .longText: return
                 case .multipleChoice(let choices, _):
                     if !choices.contains(where: { $0.id == value }) {
-                        reader.error(node, "\"\(value)\" is out of range: it is not a choice of \"\(earlier.id)\" (\(choices.map(\.id).joined(separator: ", ")))")
+                        reader.error(
+                            node,
+                            "\"\(value)\" is out of range: it is not a choice of \"\(earlier.id)\" (\(choices.map(\.id).joined(separator: ", ")))"
+                        )
                     }
                     return
                 default:
-                    reader.error(node, "\"contains\" tests text or multiple-choice answers; \"\(earlier.id)\" is \(earlier.kind.name)")
+                    reader.error(
+                        node,
+                        "\"contains\" tests text or multiple-choice answers; \"\(earlier.id)\" is \(earlier.kind.name)")
                     return
                 }
             }
@@ -444,7 +495,10 @@ extension TemplateLinter {
                 switch earlier.kind {
                 case .singleChoice(let choices):
                     if !choices.contains(where: { $0.id == value }) {
-                        reader.error(node, "\"\(value)\" is out of range: it is not a choice of \"\(earlier.id)\" (\(choices.map(\.id).joined(separator: ", ")))")
+                        reader.error(
+                            node,
+                            "\"\(value)\" is out of range: it is not a choice of \"\(earlier.id)\" (\(choices.map(\.id).joined(separator: ", ")))"
+                        )
                     }
                 case .multipleChoice:
                     reader.error(node, "test a multiple-choice answer with \"contains\", not equals or one_of")
@@ -454,7 +508,9 @@ extension TemplateLinter {
                     }
                 case .scale(let minimum, let maximum, _):
                     if Int(value).map({ !(minimum...maximum).contains($0) }) ?? true {
-                        reader.error(node, "\"\(value)\" is out of range: \"\(earlier.id)\" is a scale from \(minimum) to \(maximum)")
+                        reader.error(
+                            node,
+                            "\"\(value)\" is out of range: \"\(earlier.id)\" is a scale from \(minimum) to \(maximum)")
                     }
                 case .number, .percent, .months:
                     if Decimal(string: value) == nil {
@@ -462,10 +518,14 @@ extension TemplateLinter {
                     }
                 case .date:
                     if CalendarDate(iso: value) == nil {
-                        reader.error(node, "\"\(value)\" is not a date (YYYY-MM-DD), and \"\(earlier.id)\" is answered with one")
+                        reader.error(
+                            node, "\"\(value)\" is not a date (YYYY-MM-DD), and \"\(earlier.id)\" is answered with one")
                     }
                 case .money:
-                    reader.error(node, "test a money answer with \"answered\"; amounts in different currencies cannot be compared here")
+                    reader.error(
+                        node,
+                        "test a money answer with \"answered\"; amounts in different currencies cannot be compared here"
+                    )
                 case .shortText, .longText:
                     break
                 }
@@ -474,7 +534,8 @@ extension TemplateLinter {
 
         func firstWord(_ prompt: String) -> String? {
             prompt.trimmed.split(whereSeparator: { $0.isWhitespace }).first.map {
-                $0.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "'")))
+                $0.lowercased().trimmingCharacters(
+                    in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "'")))
             }
         }
     }

@@ -22,14 +22,19 @@ struct YAMLDocument {
         let file = name ?? path
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let attributes else {
-            return .failure(Diagnostic(.error, file: file, line: nil, column: nil, "cannot read the file (no such file, or no permission)"))
+            return .failure(
+                Diagnostic(
+                    .error, file: file, line: nil, column: nil, "cannot read the file (no such file, or no permission)")
+            )
         }
         if (attributes[.type] as? FileAttributeType) == .typeDirectory {
             return .failure(Diagnostic(.error, file: file, line: nil, column: nil, "is a folder, not a YAML file"))
         }
         if let size = attributes[.size] as? Int, size > maximumBytes {
             return .failure(
-                Diagnostic(.error, file: file, line: nil, column: nil, "is \(size / 1024) KiB; a template or codebook may be at most \(maximumBytes / 1024) KiB"))
+                Diagnostic(
+                    .error, file: file, line: nil, column: nil,
+                    "is \(size / 1024) KiB; a template or codebook may be at most \(maximumBytes / 1024) KiB"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(.error, file: file, line: nil, column: nil, "cannot read the file"))
@@ -43,7 +48,8 @@ struct YAMLDocument {
     /// Composes YAML text held in memory (built-in templates, stored template versions).
     static func parse(_ text: String, file: String) -> Result<YAMLDocument, Diagnostic> {
         guard text.utf8.count <= maximumBytes else {
-            return .failure(Diagnostic(.error, file: file, line: nil, column: nil, "is larger than \(maximumBytes / 1024) KiB"))
+            return .failure(
+                Diagnostic(.error, file: file, line: nil, column: nil, "is larger than \(maximumBytes / 1024) KiB"))
         }
         let parser: Parser
         let node: Node?
@@ -77,10 +83,14 @@ struct YAMLDocument {
                     "anchors and aliases (&name, *name) are not allowed here; write the value out")
             }
             if count > maximumNodes {
-                return Diagnostic(.error, file: file, line: mark?.line, column: mark?.column, "has more than \(maximumNodes) values; it is too large to be a template")
+                return Diagnostic(
+                    .error, file: file, line: mark?.line, column: mark?.column,
+                    "has more than \(maximumNodes) values; it is too large to be a template")
             }
             if depth > maximumDepth {
-                return Diagnostic(.error, file: file, line: mark?.line, column: mark?.column, "is nested more than \(maximumDepth) levels deep")
+                return Diagnostic(
+                    .error, file: file, line: mark?.line, column: mark?.column,
+                    "is nested more than \(maximumDepth) levels deep")
             }
             switch node {
             case .mapping(let mapping):
@@ -107,8 +117,11 @@ struct YAMLDocument {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             // The context says where the construct that failed began, such as the quote that never closed.
-            let detail = context.map { " (\(cleaned($0.text)) that starts at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            return Diagnostic(.error, file: file, line: mark.line, column: mark.column, "YAML syntax: \(cleaned(problem))\(detail)")
+            let detail =
+                context.map { " (\(cleaned($0.text)) that starts at line \($0.mark.line), column \($0.mark.column))" }
+                ?? ""
+            return Diagnostic(
+                .error, file: file, line: mark.line, column: mark.column, "YAML syntax: \(cleaned(problem))\(detail)")
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, file: file, line: nil, column: nil, "YAML: \(cleaned(problem))")
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -32,7 +32,8 @@ struct TemplateCommand: ParsableCommand {
         @OptionGroup var output: ListFormatOption
 
         func run() throws {
-            var writer = ListWriter<TemplateSummary>(format: output.outputFormat, style: Console.outputStyle, write: Console.write)
+            var writer = ListWriter<TemplateSummary>(
+                format: output.outputFormat, style: Console.outputStyle, write: Console.write)
             for loaded in try templates.catalog().templates { try writer.add(TemplateSummary(loaded)) }
             writer.finish(empty: "No templates.")
         }
@@ -90,15 +91,17 @@ struct TemplateCommand: ParsableCommand {
                 for diagnostic in diagnostics {
                     let tint: Tint = diagnostic.severity == .error ? .red : .yellow
                     let label = style.apply(tint, to: diagnostic.severity.rawValue + ":")
-                    Console.line(TerminalText.sanitized(diagnostic.description).replacingOccurrences(
-                        of: " \(diagnostic.severity.rawValue): ", with: " \(label) "))
+                    Console.line(
+                        TerminalText.sanitized(diagnostic.description).replacingOccurrences(
+                            of: " \(diagnostic.severity.rawValue): ", with: " \(label) "))
                 }
                 let errors = diagnostics.errors.count
                 let warnings = diagnostics.warnings.count
                 let verdict = errors == 0 && (warnings == 0 || !strict) ? "ok" : "failed"
                 Console.line(
                     "\(files.count) \(files.count == 1 ? "file" : "files"): \(errors) \(errors == 1 ? "error" : "errors"), "
-                        + "\(warnings) \(warnings == 1 ? "warning" : "warnings")\(strict ? " (strict)" : "") — \(verdict)")
+                        + "\(warnings) \(warnings == 1 ? "warning" : "warnings")\(strict ? " (strict)" : "") — \(verdict)"
+                )
             }
             if !diagnostics.errors.isEmpty || (strict && !diagnostics.warnings.isEmpty) {
                 throw ExitCode(ExitStatus.dataError.rawValue)
@@ -115,7 +118,8 @@ struct CodebookCommand: ParsableCommand {
         defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the codebook: the themes as a tree, with their keywords.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the codebook: the themes as a tree, with their keywords.")
 
         @Option(help: "Output format.") var format: TemplateCommand.Show.Format = .text
         @OptionGroup var templates: TemplatesOption

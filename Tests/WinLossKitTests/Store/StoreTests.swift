@@ -38,7 +38,7 @@ struct StoreFileTests {
         #expect(try store.appliedMigrations() == WinLossStore.knownMigrations)
         for table in [
             "person", "account", "accountAttribute", "contact", "deal", "dealCompetitor", "dealAttribute",
-            "dealContact",
+            "dealContact", "templateVersion", "interview",
         ] {
             #expect(try store.read { try $0.tableExists(table) }, "table \(table)")
         }

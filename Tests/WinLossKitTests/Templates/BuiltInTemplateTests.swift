@@ -9,7 +9,9 @@ let templatesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
 
 struct BuiltInTemplateTests {
     @Test func theEmbeddedCopiesAreTheFilesInTemplates() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: templatesFolder).filter { $0.hasSuffix(".yaml") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: templatesFolder).filter {
+            $0.hasSuffix(".yaml")
+        }.sorted()
         #expect(BuiltInTemplates.files.map(\.name) == files, "run Scripts/embed-templates.sh after editing Templates/")
         for (name, text) in BuiltInTemplates.files {
             let onDisk = try String(contentsOfFile: templatesFolder + "/" + name, encoding: .utf8)
@@ -23,14 +25,18 @@ struct BuiltInTemplateTests {
         #expect(report.diagnostics == [], "\(report.diagnostics.map(\.description))")
         let template = try #require(report.template)
         // The seven gap questions, in the order of the practice, in every built-in template.
-        let gap: [MetricRole] = [.currentState, .measurement, .plannedState, .gapReason, .gapValue, .inactionCost, .ownershipYears]
+        let gap: [MetricRole] = [
+            .currentState, .measurement, .plannedState, .gapReason, .gapValue, .inactionCost, .ownershipYears,
+        ]
         #expect(Array(template.questions.compactMap(\.metric).prefix(7)) == gap)
         // An assessment for the interviewer, with the four signals.
         let assessment = try #require(template.sections.last)
         #expect(assessment.audience == .interviewer)
         #expect(assessment.questions.compactMap(\.metric) == [.uncovered, .openness, .nextStepCommitted, .candor])
         #expect(template.questions.allSatisfy { $0.guidance != nil })
-        #expect(template.guidance.contains("defend") && template.guidance.contains("argue"), "guidance says not to defend or argue")
+        #expect(
+            template.guidance.contains("defend") && template.guidance.contains("argue"),
+            "guidance says not to defend or argue")
     }
 
     @Test func eachOutcomeHasWhatItNeeds() throws {
@@ -38,8 +44,13 @@ struct BuiltInTemplateTests {
         #expect(catalog.problems == [])
         let loss = try #require(catalog.template(for: .loss)).template
         #expect(loss.id == "loss")
-        #expect(Set(loss.questions.compactMap(\.metric)).isSuperset(of: [.preferredVendor, .firstContactWithWinner, .winnerReason, .decisionParticipants, .competitorsConsidered]))
-        #expect(loss.question("first_contact_with_winner")?.condition == .answer(question: "preferred_vendor", test: .equals("yes")))
+        #expect(
+            Set(loss.questions.compactMap(\.metric)).isSuperset(of: [
+                .preferredVendor, .firstContactWithWinner, .winnerReason, .decisionParticipants, .competitorsConsidered,
+            ]))
+        #expect(
+            loss.question("first_contact_with_winner")?.condition
+                == .answer(question: "preferred_vendor", test: .equals("yes")))
         let win = try #require(catalog.template(for: .win)).template
         #expect(win.questions.contains { $0.metric == .tippingPoint })
         let noDecision = try #require(catalog.template(for: .noDecision)).template
@@ -53,14 +64,18 @@ struct BuiltInTemplateTests {
         let codebook = try #require(report.codebook)
         let ids = Set(codebook.flattened.map(\.theme.id))
         for driver in [
-            "price_value", "product_fit", "missing_capability", "implementation_risk", "integration", "security_compliance",
+            "price_value", "product_fit", "missing_capability", "implementation_risk", "integration",
+            "security_compliance",
             "support", "relationship_trust", "sales_experience", "responsiveness", "business_understanding",
-            "competitor_strength", "references_proof", "vendor_viability", "budget_timing", "status_quo", "decision_process",
+            "competitor_strength", "references_proof", "vendor_viability", "budget_timing", "status_quo",
+            "decision_process",
         ] {
             #expect(ids.contains(driver), "\(driver)")
         }
         #expect(codebook.flattened.allSatisfy { !$0.theme.keywords.isEmpty && !$0.theme.description.isEmpty })
-        #expect(codebook.theme("price_level").map { _ in codebook.flattened.first { $0.theme.id == "price_level" }?.parent } == "price_value")
+        #expect(
+            codebook.theme("price_level").map { _ in codebook.flattened.first { $0.theme.id == "price_level" }?.parent }
+                == "price_value")
     }
 }
 
@@ -68,18 +83,32 @@ struct SHA256Tests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-        ("The quick brown fox jumps over the lazy dog", "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+        (
+            "The quick brown fox jumps over the lazy dog",
+            "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592"
+        ),
     ])
     func matchesTheStandardsTestVectors(input: String, expected: String) {
         #expect(SHA256.hex(input) == expected)
     }
 
     @Test func hashesLongInputsAcrossManyBlocks() {
-        #expect(SHA256.hex(String(repeating: "a", count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex(String(repeating: "a", count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         // 55, 56 and 64 bytes sit on the padding boundaries.
-        #expect(SHA256.hex(String(repeating: "a", count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
-        #expect(SHA256.hex(String(repeating: "a", count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
-        #expect(SHA256.hex(String(repeating: "a", count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+        #expect(
+            SHA256.hex(String(repeating: "a", count: 55))
+                == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(
+            SHA256.hex(String(repeating: "a", count: 56))
+                == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(
+            SHA256.hex(String(repeating: "a", count: 64))
+                == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
 }
