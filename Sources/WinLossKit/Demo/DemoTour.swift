@@ -127,14 +127,40 @@ public struct DemoTour {
 
         var losses = DealFilter()
         losses.outcomes = [.loss]
-        if let loss = try store.deals(matching: losses, limit: 1).first {
+        let firstLoss = try store.deals(matching: losses, limit: 1).first
+        if let loss = firstLoss {
             heading("One lost deal in full", "deal show \(loss.externalID)")
             indented(try store.deal(externalID: loss.externalID).text(style: style))
+        }
+
+        // Templates and the codebook.
+        let catalog = try TemplateCatalog.load(userDirectory: nil)
+        heading("The question templates interviewers work from, one for each outcome", "template list")
+        indented(try listing(catalog.templates.map(TemplateSummary.init), style: style))
+
+        let lossTemplate = try catalog.template("loss")
+        heading("The gap questions every interview opens with", "template show loss")
+        let gap = lossTemplate.template.sections.first?.questions ?? []
+        indented(gap.enumerated().map { "\($0.offset + 1). \($0.element.prompt)  (\($0.element.kind.summary))" }.joined(separator: "\n") + "\n")
+
+        if let codebook = catalog.codebook {
+            heading("The codebook of themes that answers are coded with", "codebook show")
+            indented(codebook.codebook.themes.map { "\($0.id.padding(toLength: 22, withPad: " ", startingAt: 0))\($0.label)" }.joined(separator: "\n") + "\n")
+        }
+
+        if let loss = firstLoss {
+            let interview = try store.createInterview(dealExternalID: loss.externalID, template: lossTemplate)
+            heading("An interview keeps the exact text of the template it is asked from", nil)
+            indented(
+                "Interview #\(interview.id) of deal \(loss.externalID) is asked from template \(interview.templateVersion.templateID) "
+                    + "version \(interview.templateVersion.version),\nkept in the database with SHA-256 \(interview.templateVersion.sha256):\n"
+                    + "editing the template file later never changes the questions this interview was asked.\n")
         }
 
         write("\nExplore the sample yourself:\n")
         write("   winloss deal list --db \(databasePath) --outcome loss --competitor Stratos\n")
         write("   winloss account list --db \(databasePath)\n")
+        write("   winloss template show no-decision\n")
     }
 
     /// The file that marks a folder as the demo's own, so that rebuilding the sample never deletes a file

@@ -332,6 +332,9 @@ struct CommandLineTests {
             "0 new, 0 updated, 138 unchanged",
             "1 new, 3 updated", "3 rows have problems; nothing was imported", "Deals before: 210; after: 210.",
             "win 62 · loss 82 · no decision 66", "Last year's no-decisions in EMEA", "Sales cycle",
+            "The question templates interviewers work from", "no-decision  1        No-decision interview",
+            "1. Where does your team stand today on the problem that started this evaluation?",
+            "price_value           Price and value", "kept in the database with SHA-256 ",
         ] {
             #expect(result.stdout.contains(expected), "demo output contains \(expected.debugDescription)")
         }

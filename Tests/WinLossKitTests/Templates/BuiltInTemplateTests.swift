@@ -79,6 +79,17 @@ struct BuiltInTemplateTests {
     }
 }
 
+struct ReadmeExampleTests {
+    @Test func theTemplateExampleInTheReadmeLintsClean() throws {
+        let readme = try String(contentsOfFile: templatesFolder + "/../README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "```yaml\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let report = TemplateLinter.lint(text: String(readme[start.upperBound..<end.lowerBound]), file: "README.md")
+        #expect(report.diagnostics == [])
+        #expect(report.template?.questions.count == 4)
+    }
+}
+
 struct SHA256Tests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
