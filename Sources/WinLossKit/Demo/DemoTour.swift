@@ -141,11 +141,16 @@ public struct DemoTour {
         let lossTemplate = try catalog.template("loss")
         heading("The gap questions every interview opens with", "template show loss")
         let gap = lossTemplate.template.sections.first?.questions ?? []
-        indented(gap.enumerated().map { "\($0.offset + 1). \($0.element.prompt)  (\($0.element.kind.summary))" }.joined(separator: "\n") + "\n")
+        indented(
+            gap.enumerated().map { "\($0.offset + 1). \($0.element.prompt)  (\($0.element.kind.summary))" }.joined(
+                separator: "\n") + "\n")
 
         if let codebook = catalog.codebook {
             heading("The codebook of themes that answers are coded with", "codebook show")
-            indented(codebook.codebook.themes.map { "\($0.id.padding(toLength: 22, withPad: " ", startingAt: 0))\($0.label)" }.joined(separator: "\n") + "\n")
+            indented(
+                codebook.codebook.themes.map {
+                    "\($0.id.padding(toLength: 22, withPad: " ", startingAt: 0))\($0.label)"
+                }.joined(separator: "\n") + "\n")
         }
 
         if let loss = firstLoss {
