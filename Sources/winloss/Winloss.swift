@@ -17,7 +17,7 @@ struct Winloss: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, PersonCommand.self, AccountCommand.self, ContactCommand.self, DealCommand.self,
-            TemplateCommand.self, CodebookCommand.self, Demo.self,
+            QueueCommand.self, InterviewCommand.self, TemplateCommand.self, CodebookCommand.self, Demo.self,
         ]
     )
 
@@ -30,6 +30,9 @@ struct Winloss: ParsableCommand {
         } catch let error as ImportError where error.printsItsOwnLocation {
             Console.error(error.description, prefix: false)
             Foundation.exit(ExitStatus(for: error).rawValue)
+        } catch let error as AnswersFile.Failure {
+            Console.error(error.description, prefix: false)
+            Foundation.exit(ExitStatus.dataError.rawValue)
         } catch let error as OutputFileError {
             Console.error(error.description)
             Foundation.exit(ExitStatus.cannotCreate.rawValue)

@@ -153,18 +153,70 @@ public struct DemoTour {
                 }.joined(separator: "\n") + "\n")
         }
 
-        if let loss = firstLoss {
-            let interview = try store.createInterview(dealExternalID: loss.externalID, template: lossTemplate)
-            heading("An interview keeps the exact text of the template it is asked from", nil)
+        // Interviews.
+        var queueFilter = DealFilter()
+        queueFilter.outcomes = [.loss, .noDecision]
+        let today = programme.anchor.adding(days: 1)
+        heading(
+            "The interview queue: decided deals still to interview, most urgent first",
+            "queue --outcome loss --outcome no_decision --limit 6")
+        var queue: [QueueEntry] = []
+        try store.forEachQueueEntry(matching: queueFilter, today: today, limit: 6) { queue.append($0) }
+        indented(try listing(queue, style: style))
+
+        if let loss = firstLoss, let contact = try store.deal(externalID: loss.externalID).contacts.first,
+            let repEmail = loss.repEmail
+        {
+            let request = InterviewRequest(
+                dealExternalID: loss.externalID, contact: contact.email ?? contact.name,
+                interviewer: "dana.reyes@example.com",
+                scheduledFor: ScheduleTime.parse("\(today) 15:00", timeZone: TimeZone(identifier: "UTC") ?? .current),
+                template: lossTemplate)
+            heading(
+                "The rep who worked a deal may not interview its buyer",
+                "interview schedule \(loss.externalID) --contact \(contact.email ?? contact.name) --interviewer \(repEmail)"
+            )
+            var asRep = request
+            asRep.interviewer = repEmail
+            do {
+                try store.scheduleInterview(asRep)
+            } catch let error as InterviewError {
+                indented(TerminalText.sanitized(error.description) + "\n")
+            }
+
+            let scheduled = try store.scheduleInterview(request)
+            heading(
+                "Marketing interviews the buyer instead: answers are saved as they are typed",
+                "interview schedule \(loss.externalID) --contact \(contact.email ?? contact.name) --interviewer dana.reyes@example.com; winloss interview start \(scheduled.id)"
+            )
+            try store.startInterview(scheduled.id)
+            let prompter = ScriptedPrompter(DemoTour.scriptedLossInterview)
+            let ending = try InterviewSession(
+                store: store, interviewID: scheduled.id, prompter: prompter, defaultCurrency: .eur
+            ).run()
+            let rejected = prompter.shown.components(separatedBy: "Not saved:").count - 1
             indented(
-                "Interview #\(interview.id) of deal \(loss.externalID) is asked from template \(interview.templateVersion.templateID) "
-                    + "version \(interview.templateVersion.version),\nkept in the database with SHA-256 \(interview.templateVersion.sha256):\n"
-                    + "editing the template file later never changes the questions this interview was asked.\n")
+                "The scripted interview typed \(DemoTour.scriptedLossInterview.count) lines: \(rejected) answer was refused and asked again, "
+                    + "one private note was added, themes were tagged inline, and the interview is \(ending == .completed ? "completed" : "paused").\n"
+            )
+
+            let interview = try store.interview(scheduled.id)
+            heading(
+                "The transcript: the questions as asked, the answers, tags and notes", "interview show \(scheduled.id)")
+            indented(interview.transcript(.text, style: style, timeZone: TimeZone(identifier: "UTC") ?? .current))
+
+            heading("An interview keeps the exact text of the template it was asked from", nil)
+            indented(
+                "Interview #\(interview.id) was asked from template \(interview.templateVersion.templateID) version \(interview.templateVersion.version), "
+                    + "kept in the database with SHA-256\n\(interview.templateVersion.sha256): editing the template file later never changes "
+                    + "the questions this interview was asked.\n")
         }
 
         write("\nExplore the sample yourself:\n")
         write("   winloss deal list --db \(databasePath) --outcome loss --competitor Stratos\n")
         write("   winloss account list --db \(databasePath)\n")
+        write("   winloss queue --db \(databasePath)\n")
+        write("   winloss interview list --db \(databasePath)\n")
         write("   winloss template show no-decision\n")
     }
 
@@ -249,4 +301,32 @@ public struct DemoTour {
         set(5, "Stage", "Closed Won")
         try write(CSVWriter.record(header, guarded: false) + rows.map { CSVWriter.record($0, guarded: false) }.joined())
     }
+
+    /// What an interviewer types through a loss interview, including a refused answer, a private note and tags.
+    static let scriptedLossInterview = [
+        "2", "no",
+        "We reconcile supplier invoices by hand; two people spend most of each week on it. #process", "",
+        "Hours spent on reconciliation each week",
+        "Down to a few hours a week by the end of the year.", "",
+        "The ERP upgrade slipped twice and took the team with it. #integration", "",
+        "a lot",
+        "/note The figure is the finance director's own estimate.",
+        "EUR 180k per year",
+        "EUR 120k per year",
+        "5",
+        "A formal RFP run by finance, with IT joining for the last two weeks.", "",
+        "1, 2, 3",
+        "Stratos, an in-house script, and doing nothing.", "",
+        "Stratos already connected to our ERP; it felt like less risk. #competitor_strength", "",
+        "Your ERP connector needed a services project. #integration", "",
+        "yes",
+        "6",
+        "Quick to answer, but the demo was generic. #business_understanding", "",
+        "Bring an ERP specialist to the first meeting.", "",
+        "The CRM says price; the buyer says integration risk, and a favourite chosen early.", "",
+        "3",
+        "no",
+        "4",
+        "yes",
+    ]
 }

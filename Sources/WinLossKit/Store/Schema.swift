@@ -22,6 +22,9 @@ enum Schema {
         migrator.registerMigration("v2-template-versions") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3-interviews") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -156,5 +159,80 @@ enum Schema {
         );
         CREATE INDEX interview_on_dealID ON interview(dealID);
         CREATE INDEX interview_on_templateVersionID ON interview(templateVersionID);
+        """
+
+    private static let v3 = """
+        ALTER TABLE interview ADD COLUMN contactID INTEGER REFERENCES contact(id) ON DELETE RESTRICT;
+        ALTER TABLE interview ADD COLUMN interviewerID INTEGER REFERENCES person(id) ON DELETE RESTRICT;
+        ALTER TABLE interview ADD COLUMN scheduledFor DATETIME;
+        ALTER TABLE interview ADD COLUMN startedAt DATETIME;
+        ALTER TABLE interview ADD COLUMN closedAt DATETIME;
+        ALTER TABLE interview ADD COLUMN closingNote TEXT;
+        -- Why the deal's own rep interviews its buyer, when that was allowed; shown wherever the interview is.
+        ALTER TABLE interview ADD COLUMN repOverrideReason TEXT;
+        -- The buyer's consent, recorded before the first question.
+        ALTER TABLE interview ADD COLUMN quotePermission TEXT CHECK (quotePermission IN ('named', 'anonymous', 'none'));
+        ALTER TABLE interview ADD COLUMN recordingAllowed INTEGER CHECK (recordingAllowed IN (0, 1));
+        CREATE INDEX interview_on_status ON interview(status);
+        -- One open interview per buyer of a deal; a deal may have several buyers interviewed.
+        CREATE UNIQUE INDEX interview_one_open_per_contact ON interview(dealID, contactID)
+            WHERE status IN ('scheduled', 'in_progress') AND contactID IS NOT NULL;
+
+        -- One answer per question of an interview, committed the moment it is entered. `value` is the answer as JSON;
+        -- the typed columns let reports add up amounts and numbers in SQL.
+        CREATE TABLE answer (
+            id INTEGER PRIMARY KEY,
+            interviewID INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            questionID TEXT NOT NULL,
+            value TEXT,
+            displayText TEXT,
+            raw TEXT NOT NULL,
+            amountMinor INTEGER,
+            currency TEXT,
+            period TEXT,
+            number REAL,
+            flag INTEGER,
+            dateValue TEXT,
+            answeredAt DATETIME NOT NULL,
+            UNIQUE (interviewID, questionID)
+        );
+        CREATE INDEX answer_on_questionID ON answer(questionID);
+
+        CREATE TABLE answerChoice (
+            answerID INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+            choiceID TEXT NOT NULL,
+            PRIMARY KEY (answerID, choiceID)
+        ) WITHOUT ROWID;
+        CREATE INDEX answerChoice_on_choiceID ON answerChoice(choiceID);
+
+        -- Themes tagged inline while answering (#price).
+        CREATE TABLE answerTag (
+            answerID INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (answerID, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX answerTag_on_tag ON answerTag(tag);
+
+        -- Earlier values of a changed answer, with who changed it and when.
+        CREATE TABLE answerRevision (
+            id INTEGER PRIMARY KEY,
+            answerID INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+            previousValue TEXT,
+            previousText TEXT,
+            previousRaw TEXT NOT NULL,
+            changedByID INTEGER REFERENCES person(id) ON DELETE RESTRICT,
+            changedAt DATETIME NOT NULL
+        );
+        CREATE INDEX answerRevision_on_answerID ON answerRevision(answerID);
+
+        -- The interviewer's private notes: never shown to reps.
+        CREATE TABLE interviewNote (
+            id INTEGER PRIMARY KEY,
+            interviewID INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            questionID TEXT,
+            text TEXT NOT NULL,
+            createdAt DATETIME NOT NULL
+        );
+        CREATE INDEX interviewNote_on_interviewID ON interviewNote(interviewID);
         """
 }

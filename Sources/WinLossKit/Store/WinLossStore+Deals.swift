@@ -26,17 +26,24 @@ public struct DealSummary: Codable, Sendable, Equatable {
         createdOn.map { $0.days(until: decidedOn) }
     }
 
-    static let selection = """
-        SELECT deal.id, deal.externalID, deal.name, account.name AS account, account.industry, account.region,
-               account.sizeBand, person.name AS rep, person.email AS repEmail, deal.amountMinor, deal.currency,
-               deal.createdOn, deal.decidedOn, deal.outcome, deal.stage, deal.reason, deal.competitorWon,
-               deal.productLine,
-               (SELECT group_concat(name, ';') FROM (SELECT name FROM dealCompetitor AS c
-                 WHERE c.dealID = deal.id ORDER BY name)) AS competitors
+    /// The columns `init(row:)` reads, over the aliases `deal`, `account` and `person` (the rep).
+    static let columns = """
+        deal.id, deal.externalID, deal.name, account.name AS account, account.industry, account.region,
+        account.sizeBand, person.name AS rep, person.email AS repEmail, deal.amountMinor, deal.currency,
+        deal.createdOn, deal.decidedOn, deal.outcome, deal.stage, deal.reason, deal.competitorWon,
+        deal.productLine,
+        (SELECT group_concat(name, ';') FROM (SELECT name FROM dealCompetitor AS c
+          WHERE c.dealID = deal.id ORDER BY name)) AS competitors
+        """
+
+    /// The tables those columns come from.
+    static let joins = """
         FROM deal
         JOIN account ON account.id = deal.accountID
         JOIN person ON person.id = deal.repID
         """
+
+    static let selection = "SELECT \(columns)\n\(joins)"
 
     init(row: Row) throws {
         externalID = row["externalID"]

@@ -11,14 +11,6 @@ public struct StoredTemplateVersion: Sendable, Equatable, Codable {
     public var storedAt: Date
 }
 
-/// An interview of a deal's buyer, and the stored template version it is asked from.
-public struct InterviewRecord: Sendable, Equatable, Codable {
-    public var id: Int64
-    public var dealExternalID: String
-    public var templateVersion: StoredTemplateVersion
-    public var status: String
-}
-
 // MARK: - Template versions
 
 extension WinLossStore {
@@ -47,29 +39,6 @@ extension WinLossStore {
                     kind: "template version", key: String(id), hint: "it is not in this database")
             }
             return try Self.loaded(row)
-        }
-    }
-
-    /// Records an interview of a deal, asked from `template`, whose text is kept as the interview's evidence.
-    public func createInterview(dealExternalID: String, template: LoadedTemplate) throws -> InterviewRecord {
-        try write { db in
-            guard let deal = try Deal.filter(sql: "externalID = ?", arguments: [dealExternalID]).fetchOne(db),
-                let dealID = deal.id
-            else {
-                throw RequestError.notFound(
-                    kind: "deal", key: dealExternalID, hint: "list deals with `winloss deal list`")
-            }
-            guard template.template.outcomes.contains(deal.outcome) else {
-                throw TemplateError.notForOutcome(
-                    id: template.template.id, outcome: deal.outcome, outcomes: template.template.outcomes)
-            }
-            let version = try Self.storeTemplateVersion(template, in: db)
-            let now = Date()
-            try db.execute(
-                sql: "INSERT INTO interview (dealID, templateVersionID, createdAt, updatedAt) VALUES (?, ?, ?, ?)",
-                arguments: [dealID, version.id, now, now])
-            return InterviewRecord(
-                id: db.lastInsertedRowID, dealExternalID: dealExternalID, templateVersion: version, status: "scheduled")
         }
     }
 
@@ -120,14 +89,14 @@ extension WinLossStore {
         return version(row)
     }
 
-    private static func version(_ row: Row) -> StoredTemplateVersion {
+    static func version(_ row: Row) -> StoredTemplateVersion {
         StoredTemplateVersion(
             id: row["id"], templateID: row["templateID"], version: row["version"], title: row["title"],
             sha256: row["sha256"],
             storedAt: row["storedAt"])
     }
 
-    private static func loaded(_ row: Row) throws -> LoadedTemplate {
+    static func loaded(_ row: Row) throws -> LoadedTemplate {
         let stored = version(row)
         let text: String = row["source"]
         let name = "\(stored.templateID) version \(stored.version) (stored)"

@@ -98,7 +98,15 @@ struct TemplateVersionTests {
                     externalID: id, name: id, account: "Acme", rep: "Ana Lima",
                     decidedOn: CalendarDate(iso: "2026-03-01")!, outcome: outcome))
         }
+        try store.addPerson(name: "Dana Reyes", email: "dana@example.com", role: .marketing)
+        try store.addContact(account: "Acme", name: "Sam Okafor", title: "CIO", email: "sam@acme.example", phone: nil)
         return store
+    }
+
+    private func schedule(_ store: WinLossStore, _ deal: String, _ template: LoadedTemplate) throws -> InterviewDetail {
+        try store.scheduleInterview(
+            InterviewRequest(
+                dealExternalID: deal, contact: "sam@acme.example", interviewer: "dana@example.com", template: template))
     }
 
     @Test func anInterviewKeepsTheQuestionsItWasAskedAfterTheTemplateIsEdited() throws {
@@ -107,7 +115,7 @@ struct TemplateVersionTests {
         let original = try #require(BuiltInTemplates.files.first { $0.name == "loss.yaml" }?.text)
         try folder.write("loss.yaml", original.replacingOccurrences(of: "version: \"1\"", with: "version: \"5\""))
         let before = try TemplateCatalog.load(userDirectory: folder.path).template("loss")
-        let interview = try store.createInterview(dealExternalID: "L1", template: before)
+        let interview = try schedule(store, "L1", before)
         #expect(interview.templateVersion.sha256 == SHA256.hex(before.text))
 
         // When the file is edited, keeping its version
@@ -122,18 +130,18 @@ struct TemplateVersionTests {
             case .versionConflict(let id, let version, _)? = expectError(
                 TemplateError.self,
                 {
-                    try store.createInterview(dealExternalID: "L2", template: after)
+                    try schedule(store, "L2", after)
                 })
         else { return }
         #expect(id == "loss" && version == "5")
         let kept = try store.interviewTemplate(interview.id)
-        #expect(kept.text == before.text && kept.origin == .stored(versionID: interview.templateVersion.id))
+        #expect(
+            kept.text == before.text && kept.origin == TemplateOrigin.stored(versionID: interview.templateVersion.id))
         #expect(
             kept.template.question("winner_reason")?.prompt == "What made the option you chose the right one for you?")
 
         try folder.write("loss.yaml", edited.replacingOccurrences(of: "version: \"5\"", with: "version: \"6\""))
-        let newer = try store.createInterview(
-            dealExternalID: "L2", template: try TemplateCatalog.load(userDirectory: folder.path).template("loss"))
+        let newer = try schedule(store, "L2", try TemplateCatalog.load(userDirectory: folder.path).template("loss"))
         #expect(newer.templateVersion.id != interview.templateVersion.id)
         #expect(try store.interviewTemplate(newer.id).template.question("winner_reason")?.prompt == "Why did they win?")
         #expect(
@@ -145,8 +153,8 @@ struct TemplateVersionTests {
     @Test func theSameVersionIsStoredOnce() throws {
         let store = try storeWithLoss()
         let loss = try TemplateCatalog.load(userDirectory: nil).template("loss")
-        let first = try store.createInterview(dealExternalID: "L1", template: loss)
-        let second = try store.createInterview(dealExternalID: "L2", template: loss)
+        let first = try schedule(store, "L1", loss)
+        let second = try schedule(store, "L2", loss)
         #expect(first.templateVersion == second.templateVersion)
         #expect(try store.templateVersions().count == 1)
     }
@@ -170,7 +178,7 @@ struct TemplateVersionTests {
         let store = try storeWithLoss()
         let loss = try TemplateCatalog.load(userDirectory: nil).template("loss")
         #expect(
-            expectError(TemplateError.self) { try store.createInterview(dealExternalID: "W1", template: loss) }
+            expectError(TemplateError.self) { try schedule(store, "W1", loss) }
                 == .notForOutcome(id: "loss", outcome: .win, outcomes: [.loss]))
         #expect(try store.templateVersions().isEmpty)
     }

@@ -1,0 +1,194 @@
+import Foundation
+import Yams
+
+/// A whole interview written down in advance (YAML or JSON), for `winloss interview record`:
+///
+/// ```yaml
+/// consent: {quote: anonymous, recording: false}
+/// answers:
+///   current_state: We lose two days a week to manual reconciliation. #process
+///   gap_value: EUR 200k per year
+///   decision_participants: [executive, finance]
+/// skip: [measurement]
+/// notes:
+///   - {question: gap_value, text: Unsure of the figure.}
+/// complete: true
+/// ```
+///
+/// Every answer is checked as the session would check it, conditions included; problems are reported with their
+/// line and column, and nothing is written unless the whole file is good.
+public struct AnswersFile: Sendable {
+    public var consent: Consent?
+    /// In the template's order.
+    public var answers: [(questionID: String, value: AnswerValue, raw: String, tags: [String])]
+    public var skipped: [String]
+    public var notes: [(questionID: String?, text: String)]
+    /// Complete the interview after recording (the default).
+    public var complete: Bool
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case invalid([Diagnostic])
+
+        public var diagnostics: [Diagnostic] {
+            switch self {
+            case .invalid(let diagnostics): diagnostics
+            }
+        }
+
+        public var description: String {
+            (diagnostics.map(\.description) + ["the answers file has errors; nothing was recorded"]).joined(
+                separator: "\n")
+        }
+    }
+
+    /// Reads and checks a file (or standard input for `-`) against the interview's template and deal outcome.
+    public static func read(path: String, template: Template, outcome: Outcome, defaultCurrency: Currency = .usd)
+        -> Result<AnswersFile, Failure>
+    {
+        let name = path == "-" ? "<stdin>" : path
+        let document: Result<YAMLDocument, Diagnostic>
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                return .failure(.invalid([Diagnostic(.error, file: name, line: nil, column: nil, "is not UTF-8 text")]))
+            }
+            document = YAMLDocument.parse(text, file: name)
+        } else {
+            document = YAMLDocument.read(path: path)
+        }
+        switch document {
+        case .failure(let diagnostic): return .failure(.invalid([diagnostic]))
+        case .success(let document):
+            return check(document, template: template, outcome: outcome, defaultCurrency: defaultCurrency)
+        }
+    }
+
+    public static func parse(
+        _ text: String, file: String, template: Template, outcome: Outcome, defaultCurrency: Currency = .usd
+    ) -> Result<AnswersFile, Failure> {
+        switch YAMLDocument.parse(text, file: file) {
+        case .failure(let diagnostic): .failure(.invalid([diagnostic]))
+        case .success(let document):
+            check(document, template: template, outcome: outcome, defaultCurrency: defaultCurrency)
+        }
+    }
+
+    static func check(_ document: YAMLDocument, template: Template, outcome: Outcome, defaultCurrency: Currency)
+        -> Result<AnswersFile, Failure>
+    {
+        let reader = NodeReader(file: document.file)
+        let parser = AnswerParser(defaultCurrency: defaultCurrency)
+        guard
+            let fields = reader.fields(
+                document.root, "an answers file", required: ["answers"],
+                optional: ["consent", "skip", "notes", "complete"])
+        else {
+            return .failure(.invalid(reader.diagnostics))
+        }
+        var file = AnswersFile(consent: nil, answers: [], skipped: [], notes: [], complete: true)
+        if let node = fields["consent"], let consent = reader.fields(node, "consent", required: ["quote", "recording"])
+        {
+            let quote = reader.text(consent["quote"], "quote").flatMap { text -> QuotePermission? in
+                let value = QuotePermission(rawValue: text)
+                if value == nil { reader.error(consent["quote"], "quote is named, anonymous or none, not \"\(text)\"") }
+                return value
+            }
+            let recording = reader.flag(consent["recording"], "recording")
+            if let quote, let recording { file.consent = Consent(quote: quote, recordingAllowed: recording) }
+        }
+        if let node = fields["complete"] { file.complete = reader.flag(node, "complete") ?? true }
+
+        var nodes: [String: Node] = [:]
+        var values: [String: (AnswerValue, String, [String])] = [:]
+        if let node = fields["answers"] {
+            if case .mapping(let mapping) = node {
+                for (key, value) in mapping {
+                    guard let id = reader.text(key, "a question id") else { continue }
+                    guard let question = template.question(id) else {
+                        let hint =
+                            NodeReader.closest(to: id, in: template.questions.map(\.id)).map {
+                                "; did you mean \"\($0)\"?"
+                            } ?? ""
+                        reader.error(
+                            key, "template \(template.id) version \(template.version) has no question \"\(id)\"\(hint)")
+                        continue
+                    }
+                    let text: String?
+                    if case .sequence = value {
+                        text = reader.texts(value, "the answer to \(id)")?.joined(separator: ", ")
+                    } else {
+                        text = reader.text(value, "the answer to \(id)")
+                    }
+                    guard let text else { continue }
+                    let (words, tags) = InlineTags.extract(from: text)
+                    switch parser.parse(words, for: question) {
+                    case .success(let answer):
+                        values[id] = (answer, words, tags)
+                        nodes[id] = key
+                    case .failure(let error):
+                        reader.error(value, "\(id): \(error)")
+                    }
+                }
+            } else {
+                reader.error(node, "answers must map question ids to answers")
+            }
+        }
+        for node in fields["skip"].flatMap({ reader.list($0, "skip") }) ?? (fields["skip"].map { [$0] } ?? []) {
+            guard let id = reader.text(node, "a skipped question id") else { continue }
+            if template.question(id) == nil {
+                reader.error(node, "template \(template.id) version \(template.version) has no question \"\(id)\"")
+            } else if values[id] != nil {
+                reader.error(node, "\"\(id)\" is both answered and skipped")
+            } else {
+                file.skipped.append(id)
+                nodes[id] = node
+            }
+        }
+        for node in fields["notes"].flatMap({ reader.list($0, "notes") }) ?? [] {
+            guard let note = reader.fields(node, "a note", required: ["text"], optional: ["question"]) else { continue }
+            let question = note["question"].flatMap { reader.text($0, "the note's question") }
+            if let question, template.question(question) == nil {
+                reader.error(
+                    note["question"],
+                    "template \(template.id) version \(template.version) has no question \"\(question)\"")
+            }
+            if let text = reader.nonEmptyText(note["text"], "the note") { file.notes.append((question, text)) }
+        }
+
+        // Conditions, as the session would evaluate them.
+        var plan = InterviewPlan(template: template, outcome: outcome)
+        for question in template.questions {
+            if let (value, raw, tags) = values[question.id] {
+                plan.record(
+                    RecordedAnswer(questionID: question.id, value: value, raw: raw, tags: tags, answeredAt: Date()))
+            } else if file.skipped.contains(question.id) {
+                plan.record(RecordedAnswer(questionID: question.id, value: nil, raw: "", tags: [], answeredAt: Date()))
+            }
+        }
+        for question in template.questions where plan.answers[question.id] != nil && !plan.applies(question.id) {
+            reader.error(
+                nodes[question.id],
+                "\"\(question.id)\" is not asked in this interview: \(question.condition?.summary ?? "its condition") does not hold"
+            )
+        }
+        if file.complete {
+            if file.consent == nil {
+                reader.error(
+                    document.root,
+                    "a completed interview needs the buyer's consent: add consent: {quote: …, recording: …}")
+            }
+            let missing = plan.missingRequired.map(\.id)
+            if !missing.isEmpty {
+                reader.error(
+                    fields["answers"],
+                    "required questions have no answer: \(missing.joined(separator: ", ")); answer them, or record with complete: false"
+                )
+            }
+        }
+        guard !reader.hasErrors else { return .failure(.invalid(reader.diagnostics)) }
+        file.answers = template.questions.compactMap { question in
+            values[question.id].map { (question.id, $0.0, $0.1, $0.2) }
+        }
+        return .success(file)
+    }
+}

@@ -1,0 +1,487 @@
+import Foundation
+import GRDB
+
+/// A person as an interview names them.
+public struct PersonReference: Sendable, Equatable, Codable {
+    public var name: String
+    public var email: String?
+}
+
+public struct InterviewNote: Sendable, Equatable, Codable {
+    public var questionID: String?
+    public var text: String
+    public var createdAt: Date
+}
+
+/// An earlier value of an answer, kept when it changed.
+public struct AnswerRevision: Sendable, Equatable, Codable {
+    public var questionID: String
+    public var previousText: String?
+    public var previousRaw: String
+    public var changedBy: PersonReference?
+    public var changedAt: Date
+}
+
+/// Everything recorded about one interview: who, when, with what consent, from which template version, and
+/// every answer, note and change.
+public struct InterviewDetail: Sendable, Codable {
+    public var id: Int64
+    public var status: InterviewStatus
+    public var deal: DealSummary
+    public var contact: ContactSummary?
+    public var interviewer: PersonReference?
+    public var rep: PersonReference
+    /// Why the deal's rep interviews its buyer, when that was allowed.
+    public var repOverrideReason: String?
+    public var scheduledFor: Date?
+    public var startedAt: Date?
+    public var closedAt: Date?
+    public var closingNote: String?
+    public var createdAt: Date
+    public var quotePermission: QuotePermission?
+    public var recordingAllowed: Bool?
+    public var templateVersion: StoredTemplateVersion
+    /// The questions as asked: read from the stored template version, never from today's file.
+    public var template: Template
+    public var answers: [RecordedAnswer]
+    public var notes: [InterviewNote]
+    public var revisions: [AnswerRevision]
+
+    public var consent: Consent? {
+        guard let quotePermission, let recordingAllowed else { return nil }
+        return Consent(quote: quotePermission, recordingAllowed: recordingAllowed)
+    }
+
+    public var plan: InterviewPlan { InterviewPlan(template: template, outcome: deal.outcome, answers: answers) }
+}
+
+/// An interview to schedule.
+public struct InterviewRequest: Sendable {
+    public var dealExternalID: String
+    /// The buyer: a contact of the deal's account, by email or name.
+    public var contact: String
+    /// Who interviews, by email or name: not the deal's rep, unless `repOverrideReason` says why.
+    public var interviewer: String
+    public var scheduledFor: Date?
+    public var template: LoadedTemplate
+    public var repOverrideReason: String?
+
+    public init(
+        dealExternalID: String, contact: String, interviewer: String, scheduledFor: Date? = nil,
+        template: LoadedTemplate, repOverrideReason: String? = nil
+    ) {
+        self.dealExternalID = dealExternalID
+        self.contact = contact
+        self.interviewer = interviewer
+        self.scheduledFor = scheduledFor
+        self.template = template
+        self.repOverrideReason = repOverrideReason
+    }
+}
+
+// MARK: - Interviews
+
+extension WinLossStore {
+    /// Schedules an interview of a deal's buyer. Refuses the deal's own rep as interviewer unless a reason is
+    /// given, which is kept on the interview.
+    @discardableResult
+    public func scheduleInterview(_ request: InterviewRequest) throws -> InterviewDetail {
+        let reason = Validate.optional(request.repOverrideReason)
+        return try write { db in
+            guard let deal = try Deal.filter(sql: "externalID = ?", arguments: [request.dealExternalID]).fetchOne(db),
+                let dealID = deal.id
+            else {
+                throw RequestError.notFound(
+                    kind: "deal", key: request.dealExternalID, hint: "list deals with `winloss deal list`")
+            }
+            let interviewer = try Lookup.person(request.interviewer, in: db)
+            try Self.checkInterviewer(
+                interviewer, deal: deal, reason: reason, overrideGiven: request.repOverrideReason != nil)
+            let contact = try Self.contact(request.contact, of: deal, in: db)
+            guard request.template.template.outcomes.contains(deal.outcome) else {
+                throw TemplateError.notForOutcome(
+                    id: request.template.template.id, outcome: deal.outcome,
+                    outcomes: request.template.template.outcomes)
+            }
+            if let open = try Int64.fetchOne(
+                db,
+                sql:
+                    "SELECT id FROM interview WHERE dealID = ? AND contactID = ? AND status IN ('scheduled', 'in_progress')",
+                arguments: [dealID, contact.id])
+            {
+                throw InterviewError.alreadyOpen(interviewID: open, contact: contact.name)
+            }
+            let version = try Self.storeTemplateVersion(request.template, in: db)
+            let now = Date()
+            try db.execute(
+                sql: """
+                    INSERT INTO interview (dealID, templateVersionID, status, contactID, interviewerID, scheduledFor,
+                                           repOverrideReason, createdAt, updatedAt)
+                    VALUES (?, ?, 'scheduled', ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    dealID, version.id, contact.id, interviewer.id, request.scheduledFor,
+                    interviewer.id == deal.repID ? reason : nil, now, now,
+                ])
+            return try Self.detail(db.lastInsertedRowID, in: db)
+        }
+    }
+
+    /// Starts a scheduled interview. The non-rep rule is checked again: an import may have made the interviewer
+    /// the deal's rep since it was scheduled.
+    @discardableResult
+    public func startInterview(_ id: Int64, repOverrideReason: String? = nil) throws -> InterviewDetail {
+        try write { db in
+            let detail = try Self.detail(id, in: db)
+            guard detail.status == .scheduled else {
+                throw InterviewError.wrongStatus(
+                    interviewID: id, status: detail.status, action: "started", hint: detail.status.hint(id))
+            }
+            try Self.recheckInterviewer(detail, reason: Validate.optional(repOverrideReason), in: db)
+            try db.execute(
+                sql: "UPDATE interview SET status = 'in_progress', startedAt = ?, updatedAt = ? WHERE id = ?",
+                arguments: [Date(), Date(), id])
+            return try Self.detail(id, in: db)
+        }
+    }
+
+    /// Checks that an interview in progress may go on, and returns it.
+    public func resumeInterview(_ id: Int64, repOverrideReason: String? = nil) throws -> InterviewDetail {
+        try write { db in
+            let detail = try Self.detail(id, in: db)
+            guard detail.status == .inProgress else {
+                throw InterviewError.wrongStatus(
+                    interviewID: id, status: detail.status, action: "resumed", hint: detail.status.hint(id))
+            }
+            try Self.recheckInterviewer(detail, reason: Validate.optional(repOverrideReason), in: db)
+            return try Self.detail(id, in: db)
+        }
+    }
+
+    public func interview(_ id: Int64) throws -> InterviewDetail {
+        try read { db in try Self.detail(id, in: db) }
+    }
+
+    /// Records the buyer's consent choices, each as soon as it is given.
+    public func recordConsent(_ id: Int64, quote: QuotePermission? = nil, recordingAllowed: Bool? = nil) throws {
+        try write { db in
+            let detail = try Self.detail(id, in: db)
+            guard !detail.status.isClosed else {
+                throw InterviewError.wrongStatus(
+                    interviewID: id, status: detail.status, action: "changed", hint: detail.status.hint(id))
+            }
+            if let quote {
+                try db.execute(
+                    sql: "UPDATE interview SET quotePermission = ?, updatedAt = ? WHERE id = ?",
+                    arguments: [quote.rawValue, Date(), id])
+            }
+            if let recordingAllowed {
+                try db.execute(
+                    sql: "UPDATE interview SET recordingAllowed = ?, updatedAt = ? WHERE id = ?",
+                    arguments: [recordingAllowed, Date(), id])
+            }
+        }
+    }
+
+    /// Saves one answer (or a skip, with `value` nil) in its own transaction. A changed answer keeps its earlier
+    /// value as a revision, with who changed it and when.
+    public func saveAnswer(
+        _ id: Int64, questionID: String, value: AnswerValue?, raw: String, tags: [String] = [], changedBy: String? = nil
+    ) throws {
+        try write { db in
+            let detail = try Self.detail(id, in: db)
+            guard detail.status == .inProgress || detail.status == .completed else {
+                throw InterviewError.wrongStatus(
+                    interviewID: id, status: detail.status, action: "answered", hint: detail.status.hint(id))
+            }
+            guard let question = detail.template.question(questionID) else {
+                throw InterviewError.unknownQuestion(interviewID: id, question: questionID)
+            }
+            let changer = try changedBy.map { try Lookup.person($0, in: db) }
+            try Self.save(id, question: question, value: value, raw: raw, tags: tags, changedByID: changer?.id, in: db)
+            // A completed interview stays complete only while every required answer is there.
+            if detail.status == .completed {
+                let missing = try Self.plan(id, in: db).missingRequired
+                if !missing.isEmpty {
+                    throw InterviewError.missingRequired(interviewID: id, questions: missing.map(\.id))
+                }
+            }
+            try db.execute(sql: "UPDATE interview SET updatedAt = ? WHERE id = ?", arguments: [Date(), id])
+        }
+    }
+
+    public func addNote(_ id: Int64, questionID: String?, text: String) throws {
+        let text = try Validate.required(text, field: "note")
+        try write { db in
+            let detail = try Self.detail(id, in: db)
+            if let questionID, detail.template.question(questionID) == nil {
+                throw InterviewError.unknownQuestion(interviewID: id, question: questionID)
+            }
+            try db.execute(
+                sql: "INSERT INTO interviewNote (interviewID, questionID, text, createdAt) VALUES (?, ?, ?, ?)",
+                arguments: [id, questionID, text, Date()])
+        }
+    }
+
+    /// Completes an interview in progress: only when every required question that applies has an answer and the
+    /// buyer's consent is recorded.
+    @discardableResult
+    public func completeInterview(_ id: Int64) throws -> InterviewDetail {
+        try write { db in
+            let detail = try Self.detail(id, in: db)
+            guard detail.status == .inProgress else {
+                throw InterviewError.wrongStatus(
+                    interviewID: id, status: detail.status, action: "completed", hint: detail.status.hint(id))
+            }
+            let missing = detail.plan.missingRequired
+            guard missing.isEmpty else {
+                throw InterviewError.missingRequired(interviewID: id, questions: missing.map(\.id))
+            }
+            guard detail.consent != nil else { throw InterviewError.noConsent(interviewID: id) }
+            try db.execute(
+                sql: "UPDATE interview SET status = 'completed', closedAt = ?, updatedAt = ? WHERE id = ?",
+                arguments: [Date(), Date(), id])
+            return try Self.detail(id, in: db)
+        }
+    }
+
+    /// Closes an interview that will not take place: the buyer declined, or did not show up.
+    @discardableResult
+    public func closeInterview(_ id: Int64, as status: InterviewStatus, note: String? = nil) throws -> InterviewDetail {
+        precondition(status == .declined || status == .noShow, "only declined and no-show close an interview this way")
+        return try write { db in
+            let detail = try Self.detail(id, in: db)
+            guard !detail.status.isClosed else {
+                throw InterviewError.wrongStatus(
+                    interviewID: id, status: detail.status, action: "closed again", hint: detail.status.hint(id))
+            }
+            try db.execute(
+                sql: "UPDATE interview SET status = ?, closedAt = ?, closingNote = ?, updatedAt = ? WHERE id = ?",
+                arguments: [status.rawValue, Date(), Validate.optional(note), Date(), id])
+            return try Self.detail(id, in: db)
+        }
+    }
+
+    // MARK: - Reading
+
+    static func plan(_ id: Int64, in db: Database) throws -> InterviewPlan {
+        try detail(id, in: db).plan
+    }
+
+    static func detail(_ id: Int64, in db: Database) throws -> InterviewDetail {
+        guard
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM interview WHERE id = ?"), arguments: [id])
+        else {
+            throw RequestError.notFound(
+                kind: "interview", key: "#\(id)", hint: "list interviews with `winloss interview list`")
+        }
+        let dealID: Int64 = row["dealID"]
+        let dealRequest: SQLRequest<Row> = "\(sql: DealSummary.selection) WHERE deal.id = \(dealID)"
+        guard let dealRow = try dealRequest.fetchOne(db) else {
+            throw RequestError.notFound(kind: "deal of interview", key: "#\(id)", hint: "the database is inconsistent")
+        }
+        let deal = try DealSummary(row: dealRow)
+        let repRow = try Row.fetchOne(
+            db,
+            sql: "SELECT person.name, person.email FROM deal JOIN person ON person.id = deal.repID WHERE deal.id = ?",
+            arguments: [dealID])
+        var contact: ContactSummary?
+        if let contactID: Int64 = row["contactID"], let found = try Contact.fetchOne(db, key: contactID) {
+            contact = ContactSummary(name: found.name, title: found.title, email: found.email, phone: found.phone)
+        }
+        var interviewer: PersonReference?
+        if let personID: Int64 = row["interviewerID"], let found = try Person.fetchOne(db, key: personID) {
+            interviewer = PersonReference(name: found.name, email: found.email)
+        }
+        let versionID: Int64 = row["templateVersionID"]
+        guard
+            let versionRow = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM templateVersion WHERE id = ?"), arguments: [versionID])
+        else {
+            throw RequestError.notFound(
+                kind: "template version", key: String(versionID), hint: "the database is inconsistent")
+        }
+        let stored = version(versionRow)
+        let loaded = try loaded(versionRow)
+        var answers: [RecordedAnswer] = []
+        for answer in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM answer WHERE interviewID = ? ORDER BY id"), arguments: [id])
+        {
+            let answerID: Int64 = answer["id"]
+            let tags = try String.fetchAll(
+                db.cachedStatement(sql: "SELECT tag FROM answerTag WHERE answerID = ? ORDER BY tag"),
+                arguments: [answerID])
+            var value: AnswerValue?
+            if let json: String = answer["value"] {
+                value = try JSONDecoder().decode(AnswerValue.self, from: Data(json.utf8))
+            }
+            answers.append(
+                RecordedAnswer(
+                    questionID: answer["questionID"], value: value, raw: answer["raw"], tags: tags,
+                    answeredAt: answer["answeredAt"]))
+        }
+        let notes = try Row.fetchAll(
+            db, sql: "SELECT * FROM interviewNote WHERE interviewID = ? ORDER BY id", arguments: [id]
+        ).map {
+            InterviewNote(questionID: $0["questionID"], text: $0["text"], createdAt: $0["createdAt"])
+        }
+        let revisions = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT answer.questionID, r.previousText, r.previousRaw, r.changedAt, person.name, person.email
+                FROM answerRevision AS r JOIN answer ON answer.id = r.answerID
+                LEFT JOIN person ON person.id = r.changedByID
+                WHERE answer.interviewID = ? ORDER BY r.id
+                """, arguments: [id]
+        ).map { row in
+            AnswerRevision(
+                questionID: row["questionID"], previousText: row["previousText"], previousRaw: row["previousRaw"],
+                changedBy: (row["name"] as String?).map { PersonReference(name: $0, email: row["email"]) },
+                changedAt: row["changedAt"])
+        }
+        return InterviewDetail(
+            id: id, status: InterviewStatus(rawValue: row["status"]) ?? .scheduled, deal: deal, contact: contact,
+            interviewer: interviewer,
+            rep: PersonReference(name: repRow?["name"] ?? "", email: repRow?["email"]),
+            repOverrideReason: row["repOverrideReason"],
+            scheduledFor: row["scheduledFor"], startedAt: row["startedAt"], closedAt: row["closedAt"],
+            closingNote: row["closingNote"],
+            createdAt: row["createdAt"],
+            quotePermission: (row["quotePermission"] as String?).flatMap(QuotePermission.init(rawValue:)),
+            recordingAllowed: row["recordingAllowed"], templateVersion: stored, template: loaded.template,
+            answers: answers, notes: notes,
+            revisions: revisions)
+    }
+
+    // MARK: - Rules and writes
+
+    private static func checkInterviewer(_ interviewer: Person, deal: Deal, reason: String?, overrideGiven: Bool) throws
+    {
+        if interviewer.id == deal.repID {
+            guard reason != nil else {
+                throw InterviewError.interviewerIsRep(person: interviewer.name, deal: deal.externalID)
+            }
+        } else if overrideGiven {
+            throw InterviewError.overrideNotNeeded(person: interviewer.name, deal: deal.externalID)
+        }
+    }
+
+    static func recheckInterviewer(_ detail: InterviewDetail, reason: String?, in db: Database) throws {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT interview.interviewerID, deal.repID FROM interview JOIN deal ON deal.id = interview.dealID WHERE interview.id = ?",
+                arguments: [detail.id]),
+            let interviewerID: Int64 = row["interviewerID"]
+        else { return }
+        let repID: Int64 = row["repID"]
+        guard interviewerID == repID, detail.repOverrideReason == nil else { return }
+        guard let reason else {
+            throw InterviewError.interviewerIsRep(
+                person: detail.interviewer?.name ?? "the interviewer", deal: detail.deal.externalID)
+        }
+        try db.execute(sql: "UPDATE interview SET repOverrideReason = ? WHERE id = ?", arguments: [reason, detail.id])
+    }
+
+    private static func contact(_ key: String, of deal: Deal, in db: Database) throws -> Contact {
+        let ids =
+            key.contains("@")
+            ? try Lookup.contactIDs(accountID: deal.accountID, email: key, in: db)
+            : try Lookup.contactIDs(accountID: deal.accountID, named: key, in: db)
+        guard ids.count <= 1 else {
+            throw RequestError.ambiguous(kind: "contact", key: key, count: ids.count, hint: "use the contact's email")
+        }
+        guard let id = ids.first, let contact = try Contact.fetchOne(db, key: id) else {
+            let account =
+                try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [deal.accountID])
+                ?? "the account"
+            throw RequestError.notFound(
+                kind: "contact at \(account)", key: key,
+                hint:
+                    "list them with `winloss contact list --account \"\(account)\"`, or add one with `winloss contact add`"
+            )
+        }
+        return contact
+    }
+
+    /// Writes one answer: the row, its typed columns, choices and tags, and a revision if it replaces another.
+    static func save(
+        _ id: Int64, question: Question, value: AnswerValue?, raw: String, tags: [String], changedByID: Int64?,
+        in db: Database
+    ) throws {
+        let json = try value.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        let display = value.map { $0.display(for: question) }
+        var money: Money?
+        var period: MoneyPeriod?
+        var number: Double?
+        var flag: Bool?
+        var date: CalendarDate?
+        var choices: [String] = []
+        switch value {
+        case .money(let amount, let per)?: money = amount; period = per
+        case .number(let decimal)?, .percent(let decimal)?: number = NSDecimalNumber(decimal: decimal).doubleValue
+        case .scale(let point)?: number = Double(point)
+        case .months(let count)?: number = Double(count)
+        case .yesNo(let value)?: flag = value
+        case .date(let day)?: date = day
+        case .choice(let id)?: choices = [id]
+        case .choices(let ids)?: choices = ids
+        case .text?, nil: break
+        }
+        let now = Date()
+        if let existing = try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT id, value, displayText, raw FROM answer WHERE interviewID = ? AND questionID = ?"),
+            arguments: [id, question.id])
+        {
+            let answerID: Int64 = existing["id"]
+            let unchanged = (existing["value"] as String?) == json && (existing["raw"] as String) == raw
+            let oldTags = try String.fetchAll(
+                db, sql: "SELECT tag FROM answerTag WHERE answerID = ? ORDER BY tag", arguments: [answerID])
+            if unchanged, oldTags == tags.sorted() { return }
+            try db.execute(
+                sql:
+                    "INSERT INTO answerRevision (answerID, previousValue, previousText, previousRaw, changedByID, changedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [answerID, existing["value"], existing["displayText"], existing["raw"], changedByID, now])
+            try db.execute(
+                sql: """
+                    UPDATE answer SET value = ?, displayText = ?, raw = ?, amountMinor = ?, currency = ?, period = ?, number = ?,
+                                      flag = ?, dateValue = ?, answeredAt = ? WHERE id = ?
+                    """,
+                arguments: [
+                    json, display, raw, money?.minorUnits, money?.currency.code, period?.rawValue, number, flag, date,
+                    now, answerID,
+                ])
+            try db.execute(sql: "DELETE FROM answerChoice WHERE answerID = ?", arguments: [answerID])
+            try db.execute(sql: "DELETE FROM answerTag WHERE answerID = ?", arguments: [answerID])
+            try insertChoicesAndTags(answerID, choices: choices, tags: tags, in: db)
+            return
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO answer (interviewID, questionID, value, displayText, raw, amountMinor, currency, period, number, flag,
+                                    dateValue, answeredAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, question.id, json, display, raw, money?.minorUnits, money?.currency.code, period?.rawValue, number,
+                flag, date, now,
+            ])
+        try insertChoicesAndTags(db.lastInsertedRowID, choices: choices, tags: tags, in: db)
+    }
+
+    private static func insertChoicesAndTags(_ answerID: Int64, choices: [String], tags: [String], in db: Database)
+        throws
+    {
+        for choice in choices {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO answerChoice (answerID, choiceID) VALUES (?, ?)",
+                arguments: [answerID, choice])
+        }
+        for tag in tags {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO answerTag (answerID, tag) VALUES (?, ?)", arguments: [answerID, tag])
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+
+// MARK: - Recording and editing
+
+extension WinLossStore {
+    /// Records a whole interview from a checked answers file, all or nothing: starts it if it is scheduled (the
+    /// non-rep rule applies), records consent, answers, skips and notes, and completes it unless told not to.
+    @discardableResult
+    public func recordInterview(_ id: Int64, _ file: AnswersFile, repOverrideReason: String? = nil) throws
+        -> InterviewDetail
+    {
+        try write { db in
+            var detail = try Self.detail(id, in: db)
+            if detail.status == .scheduled {
+                try db.execute(
+                    sql: "UPDATE interview SET status = 'in_progress', startedAt = ?, updatedAt = ? WHERE id = ?",
+                    arguments: [Date(), Date(), id])
+                detail = try Self.detail(id, in: db)
+            }
+            guard detail.status == .inProgress else {
+                throw InterviewError.wrongStatus(
+                    interviewID: id, status: detail.status, action: "recorded", hint: detail.status.hint(id))
+            }
+            try Self.recheckInterviewer(detail, reason: Validate.optional(repOverrideReason), in: db)
+            if let consent = file.consent {
+                try db.execute(
+                    sql: "UPDATE interview SET quotePermission = ?, recordingAllowed = ? WHERE id = ?",
+                    arguments: [consent.quote.rawValue, consent.recordingAllowed, id])
+            }
+            for answer in file.answers {
+                guard let question = detail.template.question(answer.questionID) else { continue }
+                try Self.save(
+                    id, question: question, value: answer.value, raw: answer.raw, tags: answer.tags, changedByID: nil,
+                    in: db)
+            }
+            for questionID in file.skipped {
+                guard let question = detail.template.question(questionID) else { continue }
+                try Self.save(id, question: question, value: nil, raw: "", tags: [], changedByID: nil, in: db)
+            }
+            for note in file.notes {
+                try db.execute(
+                    sql: "INSERT INTO interviewNote (interviewID, questionID, text, createdAt) VALUES (?, ?, ?, ?)",
+                    arguments: [id, note.questionID, note.text, Date()])
+            }
+            if file.complete {
+                let recorded = try Self.detail(id, in: db)
+                let missing = recorded.plan.missingRequired
+                guard missing.isEmpty else {
+                    throw InterviewError.missingRequired(interviewID: id, questions: missing.map(\.id))
+                }
+                guard recorded.consent != nil else { throw InterviewError.noConsent(interviewID: id) }
+                try db.execute(
+                    sql: "UPDATE interview SET status = 'completed', closedAt = ? WHERE id = ?",
+                    arguments: [Date(), id])
+            }
+            try db.execute(sql: "UPDATE interview SET updatedAt = ? WHERE id = ?", arguments: [Date(), id])
+            return try Self.detail(id, in: db)
+        }
+    }
+
+    /// Changes one answer of an interview in progress or completed, keeping the earlier value with who changed it
+    /// and when. `input` is read as the session reads answers; nil skips the question.
+    @discardableResult
+    public func editAnswer(
+        _ id: Int64, questionID: String, input: String?, by person: String?, defaultCurrency: Currency = .usd
+    ) throws -> InterviewDetail {
+        let detail = try interview(id)
+        guard let question = detail.template.question(questionID) else {
+            throw InterviewError.unknownQuestion(interviewID: id, question: questionID)
+        }
+        guard detail.plan.applies(questionID) else {
+            throw InterviewError.notAsked(interviewID: id, question: questionID)
+        }
+        let changer = person ?? detail.interviewer?.email ?? detail.interviewer?.name
+        guard let input else {
+            try saveAnswer(id, questionID: questionID, value: nil, raw: "", changedBy: changer)
+            return try interview(id)
+        }
+        let (words, tags) = InlineTags.extract(from: input)
+        switch AnswerParser(defaultCurrency: defaultCurrency).parse(words, for: question) {
+        case .failure(let error): throw InterviewError.invalidAnswer(question: questionID, reason: error.description)
+        case .success(let value):
+            try saveAnswer(id, questionID: questionID, value: value, raw: words, tags: tags, changedBy: changer)
+        }
+        return try interview(id)
+    }
+}
