@@ -166,13 +166,14 @@ public struct AnswersFile: Sendable {
             }
         }
         for question in template.questions where plan.answers[question.id] != nil && !plan.applies(question.id) {
+            let condition = question.condition.map { "the condition \"\($0.summary)\"" } ?? "its condition"
             reader.error(
                 nodes[question.id],
-                "\"\(question.id)\" is not asked in this interview: \(question.condition?.summary ?? "its condition") does not hold"
+                "\"\(question.id)\" is not asked in this interview: \(condition) does not hold"
             )
         }
         if file.complete {
-            if file.consent == nil {
+            if fields["consent"] == nil {
                 reader.error(
                     document.root,
                     "a completed interview needs the buyer's consent: add consent: {quote: …, recording: …}")
@@ -185,7 +186,10 @@ public struct AnswersFile: Sendable {
                 )
             }
         }
-        guard !reader.hasErrors else { return .failure(.invalid(reader.diagnostics)) }
+        guard !reader.hasErrors else {
+            return .failure(
+                .invalid(reader.diagnostics.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }))
+        }
         file.answers = template.questions.compactMap { question in
             values[question.id].map { (question.id, $0.0, $0.1, $0.2) }
         }

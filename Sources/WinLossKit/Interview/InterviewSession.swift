@@ -19,6 +19,8 @@ public final class InterviewSession {
     private let parser: AnswerParser
     private var plan: InterviewPlan
     private var lastSectionTitle: String?
+    /// Going through the required questions left without an answer, after the interviewer agreed to.
+    private var fillingRequired = false
     /// Who answers are changed by, when a question is answered again.
     private let interviewer: String?
 
@@ -68,7 +70,7 @@ public final class InterviewSession {
                 try store.saveAnswer(id, questionID: question.id, value: nil, raw: "", changedBy: interviewer)
                 plan.record(RecordedAnswer(questionID: question.id, value: nil, raw: "", tags: [], answeredAt: Date()))
                 say(style.apply(.dim, to: "Skipped.") + "\n")
-                current = plan.nextUnanswered
+                current = next(after: question)
             case .command(.back):
                 if let previous = plan.question(before: question.id) {
                     current = previous
@@ -86,15 +88,16 @@ public final class InterviewSession {
                 say(
                     "\(TerminalText.sanitized(command)) is not a command. /help lists them; to start an answer with /, type //.\n"
                 )
-            case .answer(let text):
+            case .answer(let text, let thenPause):
                 if text.trimmed.isEmpty, plan.answers[question.id] != nil {
-                    current = plan.nextUnanswered  // Enter on a revisited question keeps its answer.
+                    current = next(after: question)  // Enter on a revisited question keeps its answer.
                     continue
                 }
                 switch try accept(text, for: question) {
-                case .success: current = plan.nextUnanswered
+                case .success: current = next(after: question)
                 case .failure(let error): say(style.apply(.red, to: "Not saved:") + " \(error). Please answer again.\n")
                 }
+                if thenPause { return pause() }
             }
         }
     }
@@ -246,6 +249,7 @@ public final class InterviewSession {
                 _ = pause()
                 return nil
             }
+            fillingRequired = true
             return missing.first
         }
         say("\nEvery question that applies has an answer. Complete the interview now? (yes or no)\n> ")
@@ -263,6 +267,17 @@ public final class InterviewSession {
         return nil
     }
 
+    /// The question to ask after `question` was answered or skipped: the first unanswered one, or, while going
+    /// through required questions left without an answer, the next of those.
+    private func next(after question: Question) -> Question? {
+        guard fillingRequired else { return plan.nextUnanswered }
+        let missing = plan.missingRequired
+        let order = plan.applicableQuestions.map(\.id)
+        let position = order.firstIndex(of: question.id) ?? -1
+        if let later = missing.first(where: { (order.firstIndex(of: $0.id) ?? 0) > position }) { return later }
+        return plan.nextUnanswered
+    }
+
     private func pause() -> Ending {
         say("\nPaused. Everything entered is saved; continue with `winloss interview resume \(id)`.\n")
         return .paused
@@ -277,7 +292,8 @@ public final class InterviewSession {
     }
 
     private enum Input {
-        case answer(String)
+        /// An answer, and whether /pause ended it.
+        case answer(String, thenPause: Bool)
         case command(Command)
         /// The input ended, after some lines of an unfinished answer, maybe.
         case end(String?)
@@ -290,15 +306,19 @@ public final class InterviewSession {
             return .command(InterviewSession.command(trimmed))
         }
         let line = trimmed.hasPrefix("//") ? String(trimmed.dropFirst()) : first
-        guard case .longText = question.kind, !line.trimmed.isEmpty else { return .answer(line) }
+        guard case .longText = question.kind, !line.trimmed.isEmpty else { return .answer(line, thenPause: false) }
         var lines = [line]
         while true {
             say("  ")
             guard let next = prompter.readLine() else { return .end(lines.joined(separator: "\n")) }
             if next.trimmed.isEmpty { break }
-            lines.append(next)
+            // /pause on a line of its own ends the answer first; any other line is part of the answer.
+            if InterviewSession.command(next.trimmed) == .pause {
+                return .answer(lines.joined(separator: "\n"), thenPause: true)
+            }
+            lines.append(next.hasPrefix("//") ? String(next.dropFirst()) : next)
         }
-        return .answer(lines.joined(separator: "\n"))
+        return .answer(lines.joined(separator: "\n"), thenPause: false)
     }
 
     private static func command(_ text: String) -> Command {

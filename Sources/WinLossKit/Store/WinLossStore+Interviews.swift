@@ -410,7 +410,7 @@ extension WinLossStore {
         _ id: Int64, question: Question, value: AnswerValue?, raw: String, tags: [String], changedByID: Int64?,
         in db: Database
     ) throws {
-        let json = try value.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        let json = try value.map { String(decoding: try answerEncoder.encode($0), as: UTF8.self) }
         let display = value.map { $0.display(for: question) }
         var money: Money?
         var period: MoneyPeriod?
@@ -485,3 +485,10 @@ extension WinLossStore {
         }
     }
 }
+
+/// Encodes answers the same way every time, so that saving an unchanged answer is recognised as no change.
+private let answerEncoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return encoder
+}()
