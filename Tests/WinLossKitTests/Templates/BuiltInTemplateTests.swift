@@ -80,13 +80,30 @@ struct BuiltInTemplateTests {
 }
 
 struct ReadmeExampleTests {
-    @Test func theTemplateExampleInTheReadmeLintsClean() throws {
+    /// The first YAML example after `heading` in the README.
+    private func example(after heading: String) throws -> String {
         let readme = try String(contentsOfFile: templatesFolder + "/../README.md", encoding: .utf8)
-        let start = try #require(readme.range(of: "```yaml\n"))
+        let section = try #require(readme.range(of: heading))
+        let start = try #require(readme.range(of: "```yaml\n", range: section.upperBound..<readme.endIndex))
         let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
-        let report = TemplateLinter.lint(text: String(readme[start.upperBound..<end.lowerBound]), file: "README.md")
+        // Examples inside a list item are indented; the YAML is not.
+        let block = readme[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = block.first?.prefix { $0 == " " }.count ?? 0
+        return block.map { String($0.dropFirst(min(indent, $0.prefix { $0 == " " }.count))) }.joined(separator: "\n")
+    }
+
+    @Test func theTemplateExampleInTheReadmeLintsClean() throws {
+        let report = TemplateLinter.lint(text: try example(after: "## Templates and the codebook"), file: "README.md")
         #expect(report.diagnostics == [])
         #expect(report.template?.questions.count == 4)
+    }
+
+    @Test func theAnswersFileExampleInTheReadmeRecords() throws {
+        let loss = try TemplateCatalog.load(userDirectory: nil).template("loss").template
+        let text = try example(after: "**`record ID --answers FILE`**")
+        let file = try AnswersFile.parse(text, file: "README.md", template: loss, outcome: .loss).get()
+        #expect(file.answers.count == 7 && file.skipped == ["measurement"] && file.notes.count == 1 && file.complete)
+        #expect(file.consent == Consent(quote: .anonymous, recordingAllowed: false))
     }
 }
 
