@@ -233,11 +233,7 @@ extension WinLossStore {
                 throw InterviewError.wrongStatus(
                     interviewID: id, status: detail.status, action: "completed", hint: detail.status.hint(id))
             }
-            let missing = detail.plan.missingRequired
-            guard missing.isEmpty else {
-                throw InterviewError.missingRequired(interviewID: id, questions: missing.map(\.id))
-            }
-            guard detail.consent != nil else { throw InterviewError.noConsent(interviewID: id) }
+            try Self.ensureCompletable(detail)
             try db.execute(
                 sql: "UPDATE interview SET status = 'completed', closedAt = ?, updatedAt = ? WHERE id = ?",
                 arguments: [Date(), Date(), id])
@@ -354,6 +350,16 @@ extension WinLossStore {
     }
 
     // MARK: - Rules and writes
+
+    /// An interview can be completed when every required question that applies has an answer and the buyer's
+    /// consent is recorded.
+    static func ensureCompletable(_ detail: InterviewDetail) throws {
+        let missing = detail.plan.missingRequired
+        guard missing.isEmpty else {
+            throw InterviewError.missingRequired(interviewID: detail.id, questions: missing.map(\.id))
+        }
+        guard detail.consent != nil else { throw InterviewError.noConsent(interviewID: detail.id) }
+    }
 
     private static func checkInterviewer(_ interviewer: Person, deal: Deal, reason: String?, overrideGiven: Bool) throws
     {

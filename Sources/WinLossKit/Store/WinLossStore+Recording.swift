@@ -44,12 +44,7 @@ extension WinLossStore {
                     arguments: [id, note.questionID, note.text, Date()])
             }
             if file.complete {
-                let recorded = try Self.detail(id, in: db)
-                let missing = recorded.plan.missingRequired
-                guard missing.isEmpty else {
-                    throw InterviewError.missingRequired(interviewID: id, questions: missing.map(\.id))
-                }
-                guard recorded.consent != nil else { throw InterviewError.noConsent(interviewID: id) }
+                try Self.ensureCompletable(try Self.detail(id, in: db))
                 try db.execute(
                     sql: "UPDATE interview SET status = 'completed', closedAt = ? WHERE id = ?",
                     arguments: [Date(), id])
