@@ -176,6 +176,12 @@ extension InterviewDetail {
                 }
                 lines.append(
                     markdown ? "> " + answerText.replacingOccurrences(of: "  \n", with: "  \n> ") : indent(answerText))
+                if let themes = codes[question.id], !themes.isEmpty {
+                    let described = themes.map { code in
+                        clean(code.themeID) + " (" + code.sentiment.rawValue + (code.isPrimary ? ", primary" : "") + ")"
+                    }
+                    lines.append((markdown ? "" : "   ") + "Themes: " + described.joined(separator: ", "))
+                }
                 if let tags = byQuestion[question.id]?.tags, !tags.isEmpty {
                     lines.append(
                         (markdown ? "" : "   ") + "Tags: " + tags.map { "#\(clean($0))" }.joined(separator: " "))

@@ -25,6 +25,15 @@ enum Schema {
         migrator.registerMigration("v3-interviews") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4-themes") { db in
+            // GRDB's FTS5 support stops the process on a SQLite built without it; say so instead.
+            let options = try String.fetchAll(db, sql: "PRAGMA compile_options")
+            guard options.contains("ENABLE_FTS5") else {
+                throw StoreError.cannotOpen(
+                    path: db.description, reason: "this system's SQLite lacks FTS5, which search needs; install a SQLite with FTS5 (Debian's libsqlite3 has it)")
+            }
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -234,5 +243,69 @@ enum Schema {
             createdAt DATETIME NOT NULL
         );
         CREATE INDEX interviewNote_on_interviewID ON interviewNote(interviewID);
+        """
+
+    private static let v4 = """
+        -- The programme's codebook: the themes of the codebook file, and those added, renamed or merged since.
+        -- Ids never change; a merged theme stays as an alias of the one it was merged into.
+        CREATE TABLE theme (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL CHECK (label <> ''),
+            description TEXT NOT NULL DEFAULT '',
+            keywords TEXT NOT NULL DEFAULT '[]',
+            parentID TEXT REFERENCES theme(id),
+            mergedInto TEXT REFERENCES theme(id),
+            source TEXT NOT NULL CHECK (source IN ('codebook', 'added')),
+            renamed INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0,
+            createdAt DATETIME NOT NULL
+        ) WITHOUT ROWID;
+
+        -- A theme coded on an answer: by a coder, or from an inline #tag. The interview is repeated here so that
+        -- reports count themes per interview without going through every answer.
+        CREATE TABLE code (
+            id INTEGER PRIMARY KEY,
+            answerID INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+            interviewID INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            themeID TEXT NOT NULL REFERENCES theme(id),
+            sentiment TEXT NOT NULL CHECK (sentiment IN ('positive', 'negative', 'neutral')),
+            isPrimary INTEGER NOT NULL DEFAULT 0 CHECK (isPrimary IN (0, 1)),
+            source TEXT NOT NULL CHECK (source IN ('coder', 'tag')),
+            coderID INTEGER REFERENCES person(id),
+            createdAt DATETIME NOT NULL,
+            UNIQUE (answerID, themeID)
+        );
+        CREATE INDEX code_on_interviewID_themeID ON code(interviewID, themeID);
+        CREATE INDEX code_on_themeID_interviewID ON code(themeID, interviewID);
+
+        -- How long a rep says their sales cycle is, to set beside the real one.
+        ALTER TABLE person ADD COLUMN assumedCycleDays INTEGER CHECK (assumedCycleDays > 0);
+
+        -- Full-text search over answers (rowid = answer id) and private notes (rowid = minus the note id), with
+        -- stemming, so that "priced" and "pricing" find "price".
+        CREATE VIRTUAL TABLE textSearch USING fts5(body, tokenize = 'porter unicode61 remove_diacritics 2');
+        INSERT INTO textSearch (rowid, body) SELECT id, displayText FROM answer WHERE displayText IS NOT NULL;
+        INSERT INTO textSearch (rowid, body) SELECT -id, text FROM interviewNote;
+        CREATE TRIGGER answer_search_insert AFTER INSERT ON answer WHEN NEW.displayText IS NOT NULL
+        BEGIN
+            INSERT INTO textSearch (rowid, body) VALUES (NEW.id, NEW.displayText);
+        END;
+        CREATE TRIGGER answer_search_update AFTER UPDATE OF displayText ON answer
+        BEGIN
+            DELETE FROM textSearch WHERE rowid = OLD.id;
+            INSERT INTO textSearch (rowid, body) SELECT NEW.id, NEW.displayText WHERE NEW.displayText IS NOT NULL;
+        END;
+        CREATE TRIGGER answer_search_delete AFTER DELETE ON answer
+        BEGIN
+            DELETE FROM textSearch WHERE rowid = OLD.id;
+        END;
+        CREATE TRIGGER note_search_insert AFTER INSERT ON interviewNote
+        BEGIN
+            INSERT INTO textSearch (rowid, body) VALUES (-NEW.id, NEW.text);
+        END;
+        CREATE TRIGGER note_search_delete AFTER DELETE ON interviewNote
+        BEGIN
+            DELETE FROM textSearch WHERE rowid = -OLD.id;
+        END;
         """
 }

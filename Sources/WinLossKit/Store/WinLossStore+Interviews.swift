@@ -46,6 +46,8 @@ public struct InterviewDetail: Sendable, Codable {
     public var answers: [RecordedAnswer]
     public var notes: [InterviewNote]
     public var revisions: [AnswerRevision]
+    /// Themes coded on the answers, by question.
+    public var codes: [String: [ThemeCode]]
 
     public var consent: Consent? {
         guard let quotePermission, let recordingAllowed else { return nil }
@@ -346,7 +348,24 @@ extension WinLossStore {
             quotePermission: (row["quotePermission"] as String?).flatMap(QuotePermission.init(rawValue:)),
             recordingAllowed: row["recordingAllowed"], templateVersion: stored, template: loaded.template,
             answers: answers, notes: notes,
-            revisions: revisions)
+            revisions: revisions, codes: try codes(interviewID: id, in: db))
+    }
+
+    static func codes(interviewID: Int64, in db: Database) throws -> [String: [ThemeCode]] {
+        var result: [String: [ThemeCode]] = [:]
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT answer.questionID, code.themeID, code.sentiment, code.isPrimary, code.source FROM code
+                    JOIN answer ON answer.id = code.answerID WHERE code.interviewID = ? ORDER BY code.isPrimary DESC, code.id
+                    """), arguments: [interviewID])
+        for row in rows {
+            result[row["questionID"], default: []].append(
+                ThemeCode(
+                    themeID: row["themeID"], sentiment: Sentiment(rawValue: row["sentiment"]) ?? .neutral, isPrimary: row["isPrimary"],
+                    source: row["source"]))
+        }
+        return result
     }
 
     // MARK: - Rules and writes
@@ -480,6 +499,10 @@ extension WinLossStore {
     private static func insertChoicesAndTags(_ answerID: Int64, choices: [String], tags: [String], in db: Database)
         throws
     {
+        // A skipped answer has no words left to code.
+        if try Bool.fetchOne(db, sql: "SELECT value IS NULL FROM answer WHERE id = ?", arguments: [answerID]) == true {
+            try db.execute(sql: "DELETE FROM code WHERE answerID = ?", arguments: [answerID])
+        }
         for choice in choices {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO answerChoice (answerID, choiceID) VALUES (?, ?)",
@@ -489,6 +512,8 @@ extension WinLossStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO answerTag (answerID, tag) VALUES (?, ?)", arguments: [answerID, tag])
         }
+        // Tags that name a theme of the codebook count as codes.
+        try codeTags(in: db, answerID: answerID)
     }
 }
 
