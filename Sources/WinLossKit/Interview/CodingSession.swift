@@ -16,7 +16,10 @@ public final class CodingSession {
     private let revisit: Bool
 
     /// - Parameter revisit: also walk answers already coded (their codes are shown and can be replaced).
-    public init(store: WinLossStore, interviewID: Int64, prompter: Prompter, style: TextStyle = .plain, coder: String? = nil, revisit: Bool = false) {
+    public init(
+        store: WinLossStore, interviewID: Int64, prompter: Prompter, style: TextStyle = .plain, coder: String? = nil,
+        revisit: Bool = false
+    ) {
         self.store = store
         self.id = interviewID
         self.prompter = prompter
@@ -30,23 +33,34 @@ public final class CodingSession {
         let codes = try store.codes(ofInterview: id)
         let plan = detail.plan
         let items = plan.applicableQuestions.filter { question in
-            question.codedWithThemes && plan.answers[question.id]?.value != nil && (revisit || codes[question.id] == nil)
+            question.codedWithThemes && plan.answers[question.id]?.value != nil
+                && (revisit || codes[question.id] == nil)
         }
         let clean = TerminalText.sanitized
-        say(style.apply(.bold, to: "Coding interview #\(id)") + " — \(clean(detail.deal.name)) (\(detail.deal.outcome.label)): ")
+        say(
+            style.apply(.bold, to: "Coding interview #\(id)")
+                + " — \(clean(detail.deal.name)) (\(detail.deal.outcome.label)): ")
         guard !items.isEmpty else {
             say("no answer is waiting for a theme.\n")
             return .done
         }
         say("\(items.count) \(items.count == 1 ? "answer" : "answers") to code.\n")
         let defaultSentiment: Sentiment = detail.deal.outcome == .win ? .positive : .negative
-        say(style.apply(.dim, to: "Type themes as numbers or ids, each with + (positive), - (negative) or = (neutral), and * for the primary reason, e.g. \"1-* price_level-\". Enter accepts the suggestions (\(defaultSentiment.rawValue)); /skip leaves the answer, /list shows the codebook, /pause stops.") + "\n")
+        say(
+            style.apply(
+                .dim,
+                to:
+                    "Type themes as numbers or ids, each with + (positive), - (negative) or = (neutral), and * for the primary reason, e.g. \"1-* price_level-\". Enter accepts the suggestions (\(defaultSentiment.rawValue)); /skip leaves the answer, /list shows the codebook, /pause stops."
+            ) + "\n")
         for (index, question) in items.enumerated() {
             guard let answer = plan.answers[question.id], let value = answer.value else { continue }
             let suggestions = try store.suggestThemes(id, questionID: question.id)
             say("\n" + style.apply(.cyan, to: "Answer \(index + 1) of \(items.count) · \(clean(question.id))") + "\n")
             say(style.apply(.bold, to: clean(question.prompt)) + "\n")
-            say(clean(value.display(for: question)).split(separator: "\n", omittingEmptySubsequences: false).map { "  │ " + $0 }.joined(separator: "\n") + "\n")
+            say(
+                clean(value.display(for: question)).split(separator: "\n", omittingEmptySubsequences: false).map {
+                    "  │ " + $0
+                }.joined(separator: "\n") + "\n")
             if let existing = codes[question.id] {
                 say("  Coded: " + existing.map { describe($0) }.joined(separator: ", ") + "\n")
             }
@@ -54,7 +68,10 @@ public final class CodingSession {
                 say("  No theme's keywords match this answer.\n")
             } else {
                 for (number, suggestion) in suggestions.enumerated() {
-                    say("  \(number + 1)) \(clean(suggestion.themeID))  \(clean(suggestion.label))  " + style.apply(.dim, to: "(matched: \(suggestion.matched.map(clean).joined(separator: ", ")))") + "\n")
+                    say(
+                        "  \(number + 1)) \(clean(suggestion.themeID))  \(clean(suggestion.label))  "
+                            + style.apply(
+                                .dim, to: "(matched: \(suggestion.matched.map(clean).joined(separator: ", ")))") + "\n")
                 }
             }
             while true {
@@ -64,7 +81,10 @@ public final class CodingSession {
                 if input == "/pause" { return paused() }
                 if input == "/skip" { break }
                 if input == "/list" {
-                    say(try store.themes().filter { $0.mergedInto == nil }.map { "  \(clean($0.id))  \(clean($0.label))" }.joined(separator: "\n") + "\n")
+                    say(
+                        try store.themes().filter { $0.mergedInto == nil }.map {
+                            "  \(clean($0.id))  \(clean($0.label))"
+                        }.joined(separator: "\n") + "\n")
                     continue
                 }
                 if input.hasPrefix("/") {
@@ -82,7 +102,9 @@ public final class CodingSession {
                         say(style.apply(.red, to: "Not saved:") + " \(error)\n")
                         continue
                     }
-                    say(style.apply(.green, to: "✓ Coded:") + " " + chosen.map { describe($0) }.joined(separator: ", ") + "\n")
+                    say(
+                        style.apply(.green, to: "✓ Coded:") + " " + chosen.map { describe($0) }.joined(separator: ", ")
+                            + "\n")
                 }
                 break
             }
@@ -92,10 +114,15 @@ public final class CodingSession {
     }
 
     /// `1-* price_level- integration=`: themes by suggestion number or id, with sentiment and primary marks.
-    private func parse(_ input: String, suggestions: [ThemeSuggestion], defaultSentiment: Sentiment) -> Result<[ThemeCode], InputProblem> {
+    private func parse(_ input: String, suggestions: [ThemeSuggestion], defaultSentiment: Sentiment) -> Result<
+        [ThemeCode], InputProblem
+    > {
         if input.isEmpty {
-            guard !suggestions.isEmpty else { return .failure(InputProblem("there is no suggestion to accept; type themes, or /skip")) }
-            return .success(suggestions.map { ThemeCode(themeID: $0.themeID, sentiment: defaultSentiment, isPrimary: false) })
+            guard !suggestions.isEmpty else {
+                return .failure(InputProblem("there is no suggestion to accept; type themes, or /skip"))
+            }
+            return .success(
+                suggestions.map { ThemeCode(themeID: $0.themeID, sentiment: defaultSentiment, isPrimary: false) })
         }
         var codes: [ThemeCode] = []
         for token in input.split(whereSeparator: { $0 == " " || $0 == "," }) {
@@ -121,7 +148,9 @@ public final class CodingSession {
             }
             codes.append(ThemeCode(themeID: themeID, sentiment: sentiment, isPrimary: primary))
         }
-        guard codes.filter(\.isPrimary).count <= 1 else { return .failure(InputProblem("mark one theme at most as the primary reason (*)")) }
+        guard codes.filter(\.isPrimary).count <= 1 else {
+            return .failure(InputProblem("mark one theme at most as the primary reason (*)"))
+        }
         return .success(codes)
     }
 
@@ -134,7 +163,8 @@ public final class CodingSession {
     }
 
     private func describe(_ code: ThemeCode) -> String {
-        TerminalText.sanitized(code.themeID) + " (\(code.sentiment.rawValue)\(code.isPrimary ? ", primary" : "")\(code.source == "tag" ? ", tagged" : ""))"
+        TerminalText.sanitized(code.themeID)
+            + " (\(code.sentiment.rawValue)\(code.isPrimary ? ", primary" : "")\(code.source == "tag" ? ", tagged" : ""))"
     }
 
     private func paused() -> Ending {

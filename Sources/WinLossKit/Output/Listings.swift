@@ -87,3 +87,39 @@ extension DealSummary: Listable {
         ]
     }
 }
+
+extension SearchHit: Listable {
+    public static let tableColumns = [
+        TableColumn("Deal"), TableColumn("Outcome"), TableColumn("Decided"), TableColumn("Where", maximumWidth: 26),
+        TableColumn("Said by", maximumWidth: 40), TableColumn("Passage", maximumWidth: 90),
+    ]
+
+    public var tableRow: [TableCell] {
+        [
+            TableCell(dealExternalID), TableCell(outcome.label, tint: Tint.of(outcome)),
+            TableCell(decidedOn.description),
+            TableCell("#\(interviewID) " + (kind == "note" ? "private note" : questionID ?? "")),
+            TableCell(speaker ?? "—"),
+            TableCell(highlighted(open: "«", close: "»")),
+        ]
+    }
+
+    public static let csvHeader = [
+        "deal_id", "deal", "outcome", "decided", "interview", "question", "kind", "said_by", "passage",
+    ]
+
+    public var csvRow: [String] {
+        [
+            dealExternalID, deal, outcome.rawValue, decidedOn.description, String(interviewID), questionID ?? "", kind,
+            speaker ?? "",
+            highlighted(open: "«", close: "»"),
+        ]
+    }
+
+    /// A Markdown list item: the passage with its matches in bold, then who said it and where.
+    public var markdown: String {
+        let passage = highlighted(open: "**", close: "**")
+        let source = [speaker, "\(outcome.label), \(decidedOn)", "\(dealExternalID) #\(interviewID)"].compactMap { $0 }
+        return "- \(passage) — " + source.map(TerminalText.singleLine).joined(separator: "; ")
+    }
+}

@@ -159,3 +159,37 @@ extension LoadedCodebook {
         return header + table.render(style: style)
     }
 }
+
+extension ThemeRecord {
+    /// The programme's codebook as an indented tree; merged themes are listed after it, with where they went.
+    public static func tree(_ themes: [ThemeRecord], style: TextStyle) -> String {
+        let live = themes.filter { $0.mergedInto == nil }
+        var table = TextTable(columns: [
+            TableColumn("Theme"), TableColumn("Label", maximumWidth: 40), TableColumn("Keywords", maximumWidth: 60),
+        ])
+        func visit(_ parent: String?, depth: Int) {
+            for theme in live where theme.parentID == parent {
+                table.append([
+                    TableCell(String(repeating: "  ", count: depth) + theme.id, tint: depth == 0 ? .bold : nil),
+                    TableCell(theme.label),
+                    TableCell(theme.keywords.joined(separator: ", ")),
+                ])
+                visit(theme.id, depth: depth + 1)
+            }
+        }
+        visit(nil, depth: 0)
+        let added = live.filter { $0.source == "added" }.count
+        let renamed = live.filter(\.renamed).count
+        var text =
+            "The programme's codebook: \(live.count) themes (\(added) added, \(renamed) renamed)\n\n"
+            + table.render(style: style)
+        let merged = themes.filter { $0.mergedInto != nil }
+        if !merged.isEmpty {
+            text +=
+                "\nMerged: "
+                + merged.map { "\(TerminalText.sanitized($0.id)) → \(TerminalText.sanitized($0.mergedInto ?? ""))" }
+                .joined(separator: ", ") + "\n"
+        }
+        return text
+    }
+}

@@ -28,6 +28,8 @@ public struct DealFilter: Sendable, Equatable {
     public var productLine: String?
     /// At least this amount, in the same currency (deals in other currencies are left out).
     public var minimumAmount: Money?
+    /// At most this amount, in the same currency: with ``minimumAmount``, an amount band.
+    public var maximumAmount: Money?
 
     public init() {}
 
@@ -71,6 +73,10 @@ public struct DealFilter: Sendable, Equatable {
                 """)
         }
         if let productLine { parts.append("deal.productLine = \(productLine) COLLATE NOCASE") }
+        if let maximumAmount {
+            parts.append(
+                "(deal.currency = \(maximumAmount.currency) AND deal.amountMinor <= \(maximumAmount.minorUnits))")
+        }
         if let minimumAmount {
             parts.append(
                 "(deal.currency = \(minimumAmount.currency) AND deal.amountMinor >= \(minimumAmount.minorUnits))")

@@ -30,7 +30,10 @@ enum Schema {
             let options = try String.fetchAll(db, sql: "PRAGMA compile_options")
             guard options.contains("ENABLE_FTS5") else {
                 throw StoreError.cannotOpen(
-                    path: db.description, reason: "this system's SQLite lacks FTS5, which search needs; install a SQLite with FTS5 (Debian's libsqlite3 has it)")
+                    path: db.description,
+                    reason:
+                        "this system's SQLite lacks FTS5, which search needs; install a SQLite with FTS5 (Debian's libsqlite3 has it)"
+                )
             }
             try db.execute(sql: v4)
         }
@@ -281,31 +284,47 @@ enum Schema {
         -- How long a rep says their sales cycle is, to set beside the real one.
         ALTER TABLE person ADD COLUMN assumedCycleDays INTEGER CHECK (assumedCycleDays > 0);
 
-        -- Full-text search over answers (rowid = answer id) and private notes (rowid = minus the note id), with
-        -- stemming, so that "priced" and "pricing" find "price".
-        CREATE VIRTUAL TABLE textSearch USING fts5(body, tokenize = 'porter unicode61 remove_diacritics 2');
-        INSERT INTO textSearch (rowid, body) SELECT id, displayText FROM answer WHERE displayText IS NOT NULL;
-        INSERT INTO textSearch (rowid, body) SELECT -id, text FROM interviewNote;
-        CREATE TRIGGER answer_search_insert AFTER INSERT ON answer WHEN NEW.displayText IS NOT NULL
+        -- Full-text search over answers and private notes, reading their text where it is (no copy). Each has a
+        -- stemmed index, so that "priced" and "pricing" find "price", and an exact one for prefix searches
+        -- ("integrat*" must find "integration", whose stem is "integr").
+        CREATE VIRTUAL TABLE answerSearch USING fts5(
+            displayText, content = 'answer', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE answerSearchExact USING fts5(
+            displayText, content = 'answer', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE noteSearch USING fts5(
+            text, content = 'interviewNote', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE noteSearchExact USING fts5(
+            text, content = 'interviewNote', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO answerSearch (answerSearch) VALUES ('rebuild');
+        INSERT INTO answerSearchExact (answerSearchExact) VALUES ('rebuild');
+        INSERT INTO noteSearch (noteSearch) VALUES ('rebuild');
+        INSERT INTO noteSearchExact (noteSearchExact) VALUES ('rebuild');
+        CREATE TRIGGER answer_search_insert AFTER INSERT ON answer
         BEGIN
-            INSERT INTO textSearch (rowid, body) VALUES (NEW.id, NEW.displayText);
+            INSERT INTO answerSearch (rowid, displayText) VALUES (NEW.id, NEW.displayText);
+            INSERT INTO answerSearchExact (rowid, displayText) VALUES (NEW.id, NEW.displayText);
         END;
         CREATE TRIGGER answer_search_update AFTER UPDATE OF displayText ON answer
         BEGIN
-            DELETE FROM textSearch WHERE rowid = OLD.id;
-            INSERT INTO textSearch (rowid, body) SELECT NEW.id, NEW.displayText WHERE NEW.displayText IS NOT NULL;
+            INSERT INTO answerSearch (answerSearch, rowid, displayText) VALUES ('delete', OLD.id, OLD.displayText);
+            INSERT INTO answerSearchExact (answerSearchExact, rowid, displayText) VALUES ('delete', OLD.id, OLD.displayText);
+            INSERT INTO answerSearch (rowid, displayText) VALUES (NEW.id, NEW.displayText);
+            INSERT INTO answerSearchExact (rowid, displayText) VALUES (NEW.id, NEW.displayText);
         END;
         CREATE TRIGGER answer_search_delete AFTER DELETE ON answer
         BEGIN
-            DELETE FROM textSearch WHERE rowid = OLD.id;
+            INSERT INTO answerSearch (answerSearch, rowid, displayText) VALUES ('delete', OLD.id, OLD.displayText);
+            INSERT INTO answerSearchExact (answerSearchExact, rowid, displayText) VALUES ('delete', OLD.id, OLD.displayText);
         END;
         CREATE TRIGGER note_search_insert AFTER INSERT ON interviewNote
         BEGIN
-            INSERT INTO textSearch (rowid, body) VALUES (-NEW.id, NEW.text);
+            INSERT INTO noteSearch (rowid, text) VALUES (NEW.id, NEW.text);
+            INSERT INTO noteSearchExact (rowid, text) VALUES (NEW.id, NEW.text);
         END;
         CREATE TRIGGER note_search_delete AFTER DELETE ON interviewNote
         BEGIN
-            DELETE FROM textSearch WHERE rowid = -OLD.id;
+            INSERT INTO noteSearch (noteSearch, rowid, text) VALUES ('delete', OLD.id, OLD.text);
+            INSERT INTO noteSearchExact (noteSearchExact, rowid, text) VALUES ('delete', OLD.id, OLD.text);
         END;
         """
 }

@@ -57,7 +57,9 @@ extension WinLossStore {
             for (position, entry) in codebook.flattened.enumerated() {
                 let theme = entry.theme
                 let keywords = Self.encode(theme.keywords)
-                if let existing = try Row.fetchOne(db, sql: "SELECT source, renamed FROM theme WHERE id = ?", arguments: [theme.id]) {
+                if let existing = try Row.fetchOne(
+                    db, sql: "SELECT source, renamed FROM theme WHERE id = ?", arguments: [theme.id])
+                {
                     guard (existing["source"] as String) == "codebook" else { continue }
                     let renamed: Bool = existing["renamed"]
                     try db.execute(
@@ -65,7 +67,9 @@ extension WinLossStore {
                             UPDATE theme SET description = ?, keywords = ?, parentID = ?, position = ?, label = CASE WHEN ? THEN label ELSE ? END
                             WHERE id = ?
                             """,
-                        arguments: [theme.description, keywords, entry.parent, position, renamed, theme.label, theme.id])
+                        arguments: [
+                            theme.description, keywords, entry.parent, position, renamed, theme.label, theme.id,
+                        ])
                 } else {
                     try db.execute(
                         sql: """
@@ -86,26 +90,37 @@ extension WinLossStore {
 
     /// Adds a theme to the programme's codebook.
     @discardableResult
-    public func addTheme(id: String, label: String, parent: String? = nil, description: String? = nil, keywords: [String] = []) throws -> ThemeRecord {
+    public func addTheme(
+        id: String, label: String, parent: String? = nil, description: String? = nil, keywords: [String] = []
+    ) throws -> ThemeRecord {
         let label = try Validate.required(label, field: "label")
         guard TemplateLinter.isIdentifier(id) else {
-            throw RequestError.invalid(field: "theme id", message: "\"\(id)\" must be lower-case letters and digits, joined by - or _")
+            throw RequestError.invalid(
+                field: "theme id", message: "\"\(id)\" must be lower-case letters and digits, joined by - or _")
         }
         return try write { db in
             if try Self.theme(id, in: db) != nil {
-                throw RequestError.duplicate(kind: "theme", key: id, hint: "see the codebook with `winloss codebook show`")
+                throw RequestError.duplicate(
+                    kind: "theme", key: id, hint: "see the codebook with `winloss codebook show`")
             }
             if let parent {
                 guard let found = try Self.theme(parent, in: db), found.mergedInto == nil else {
-                    throw RequestError.notFound(kind: "theme", key: parent, hint: "see the codebook with `winloss codebook show`")
+                    throw RequestError.notFound(
+                        kind: "theme", key: parent, hint: "see the codebook with `winloss codebook show`")
                 }
             }
             let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM theme") ?? 0) + 1
             try db.execute(
-                sql: "INSERT INTO theme (id, label, description, keywords, parentID, source, position, createdAt) VALUES (?, ?, ?, ?, ?, 'added', ?, ?)",
-                arguments: [id, label, Validate.optional(description) ?? "", Self.encode(keywords.compactMap(Validate.optional)), parent, position, Date()])
+                sql:
+                    "INSERT INTO theme (id, label, description, keywords, parentID, source, position, createdAt) VALUES (?, ?, ?, ?, ?, 'added', ?, ?)",
+                arguments: [
+                    id, label, Validate.optional(description) ?? "",
+                    Self.encode(keywords.compactMap(Validate.optional)), parent, position, Date(),
+                ])
             try Self.codeTags(in: db)
-            guard let theme = try Self.theme(id, in: db) else { throw RequestError.notFound(kind: "theme", key: id, hint: "it was not added") }
+            guard let theme = try Self.theme(id, in: db) else {
+                throw RequestError.notFound(kind: "theme", key: id, hint: "it was not added")
+            }
             return theme
         }
     }
@@ -124,7 +139,9 @@ extension WinLossStore {
     /// Returns how many codes moved.
     @discardableResult
     public func mergeTheme(_ source: String, into target: String) throws -> Int {
-        guard source != target else { throw RequestError.invalid(field: "merge", message: "a theme cannot be merged into itself") }
+        guard source != target else {
+            throw RequestError.invalid(field: "merge", message: "a theme cannot be merged into itself")
+        }
         return try write { db in
             let from = try Self.liveTheme(source, in: db)
             let into = try Self.liveTheme(target, in: db)
@@ -140,13 +157,17 @@ extension WinLossStore {
             try db.execute(sql: "UPDATE code SET themeID = ? WHERE themeID = ?", arguments: [into.id, from.id])
             let moved = db.changesCount
             try db.execute(sql: "UPDATE theme SET mergedInto = ? WHERE mergedInto = ?", arguments: [into.id, from.id])
-            try db.execute(sql: "UPDATE theme SET parentID = ? WHERE parentID = ? AND id <> ?", arguments: [into.id, from.id, into.id])
+            try db.execute(
+                sql: "UPDATE theme SET parentID = ? WHERE parentID = ? AND id <> ?",
+                arguments: [into.id, from.id, into.id])
             if into.parentID == from.id {
                 try db.execute(sql: "UPDATE theme SET parentID = ? WHERE id = ?", arguments: [from.parentID, into.id])
             }
             let keywords = into.keywords + from.keywords.filter { !into.keywords.contains($0) }
-            try db.execute(sql: "UPDATE theme SET keywords = ? WHERE id = ?", arguments: [Self.encode(keywords), into.id])
-            try db.execute(sql: "UPDATE theme SET mergedInto = ?, parentID = NULL WHERE id = ?", arguments: [into.id, from.id])
+            try db.execute(
+                sql: "UPDATE theme SET keywords = ? WHERE id = ?", arguments: [Self.encode(keywords), into.id])
+            try db.execute(
+                sql: "UPDATE theme SET mergedInto = ?, parentID = NULL WHERE id = ?", arguments: [into.id, from.id])
             try Self.codeTags(in: db)
             return moved
         }
@@ -162,7 +183,9 @@ extension WinLossStore {
                     db, sql: "SELECT id FROM answer WHERE interviewID = ? AND questionID = ? AND value IS NOT NULL",
                     arguments: [interviewID, questionID])
             else {
-                throw RequestError.notFound(kind: "answer to", key: questionID, hint: "see the interview with `winloss interview show \(interviewID)`")
+                throw RequestError.notFound(
+                    kind: "answer to", key: questionID,
+                    hint: "see the interview with `winloss interview show \(interviewID)`")
             }
             let coderID = try coder.map { try Lookup.person($0, in: db).id }
             guard codes.filter(\.isPrimary).count <= 1 else {
@@ -199,21 +222,31 @@ extension WinLossStore {
         try read { db in
             guard
                 let answerID = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM answer WHERE interviewID = ? AND questionID = ?", arguments: [interviewID, questionID])
+                    db, sql: "SELECT id FROM answer WHERE interviewID = ? AND questionID = ?",
+                    arguments: [interviewID, questionID])
             else { return [] }
             var suggestions: [(ThemeSuggestion, Int, Int)] = []
             let themes = try Self.themes(in: db).filter { $0.mergedInto == nil && !$0.keywords.isEmpty }
             let depth = Dictionary(uniqueKeysWithValues: themes.map { ($0.id, $0.parentID == nil ? 0 : 1) })
             let statement = try db.makeStatement(
-                sql: "SELECT highlight(textSearch, 0, char(57344), char(57345)) FROM textSearch WHERE textSearch MATCH ? AND rowid = ?")
+                sql:
+                    "SELECT highlight(answerSearch, 0, char(57344), char(57345)) FROM answerSearch WHERE answerSearch MATCH ? AND rowid = ?"
+            )
             for (position, theme) in themes.enumerated() {
-                let query = theme.keywords.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
+                let query = theme.keywords.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(
+                    separator: " OR ")
                 guard let highlighted = try? String.fetchOne(statement, arguments: [query, answerID]) else { continue }
                 let matched = Self.marked(in: highlighted)
                 guard !matched.isEmpty else { continue }
-                suggestions.append((ThemeSuggestion(themeID: theme.id, label: theme.label, matched: matched), depth[theme.id] ?? 0, position))
+                suggestions.append(
+                    (
+                        ThemeSuggestion(themeID: theme.id, label: theme.label, matched: matched), depth[theme.id] ?? 0,
+                        position
+                    ))
             }
-            return suggestions.sorted { ($1.0.matched.count, $1.1, $0.2) < ($0.0.matched.count, $0.1, $1.2) }.prefix(limit).map(\.0)
+            return suggestions.sorted { ($1.0.matched.count, $1.1, $0.2) < ($0.0.matched.count, $0.1, $1.2) }.prefix(
+                limit
+            ).map(\.0)
         }
     }
 
@@ -246,7 +279,9 @@ extension WinLossStore {
     /// A theme that is not merged away; with `followMerge`, an alias leads to the theme it was merged into.
     static func liveTheme(_ id: String, in db: Database, followMerge: Bool = false) throws -> ThemeRecord {
         guard let found = try theme(id, in: db) else {
-            throw RequestError.notFound(kind: "theme", key: id, hint: "see the codebook with `winloss codebook show`, or add it with `winloss codebook add`")
+            throw RequestError.notFound(
+                kind: "theme", key: id,
+                hint: "see the codebook with `winloss codebook show`, or add it with `winloss codebook add`")
         }
         if let target = found.mergedInto {
             guard followMerge, let merged = try theme(target, in: db) else {
@@ -281,7 +316,8 @@ extension WinLossStore {
     private static func theme(_ row: Row) -> ThemeRecord {
         let keywords = (try? JSONDecoder().decode([String].self, from: Data((row["keywords"] as String).utf8))) ?? []
         return ThemeRecord(
-            id: row["id"], label: row["label"], description: row["description"], keywords: keywords, parentID: row["parentID"],
+            id: row["id"], label: row["label"], description: row["description"], keywords: keywords,
+            parentID: row["parentID"],
             mergedInto: row["mergedInto"], source: row["source"], renamed: row["renamed"])
     }
 

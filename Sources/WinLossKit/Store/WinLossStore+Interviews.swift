@@ -362,7 +362,8 @@ extension WinLossStore {
         for row in rows {
             result[row["questionID"], default: []].append(
                 ThemeCode(
-                    themeID: row["themeID"], sentiment: Sentiment(rawValue: row["sentiment"]) ?? .neutral, isPrimary: row["isPrimary"],
+                    themeID: row["themeID"], sentiment: Sentiment(rawValue: row["sentiment"]) ?? .neutral,
+                    isPrimary: row["isPrimary"],
                     source: row["source"]))
         }
         return result

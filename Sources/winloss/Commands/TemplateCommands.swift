@@ -113,21 +113,39 @@ struct TemplateCommand: ParsableCommand {
 struct CodebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codebook",
-        abstract: "The themes answers are coded with.",
-        subcommands: [Show.self],
+        abstract: "The themes answers are coded with: show them, add one, rename one, merge two.",
+        discussion: """
+            The codebook file (built in, or codebook.yaml in your templates folder) seeds the programme's codebook in \
+            the database; themes added, renamed or merged there stay. Ids never change: a merged theme's codes move to \
+            the theme it was merged into, and its id keeps meaning that theme.
+            """,
+        subcommands: [Show.self, Add.self, Rename.self, Merge.self],
         defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the codebook: the themes as a tree, with their keywords.")
+            abstract: "Show the codebook: the themes as a tree, with their keywords.",
+            discussion: "With a database, the programme's codebook; without one, the codebook file.")
 
         @Option(help: "Output format.") var format: TemplateCommand.Show.Format = .text
         @OptionGroup var templates: TemplatesOption
+        @OptionGroup var store: StoreOptions
 
         func run() throws {
             let catalog = try templates.catalog()
             guard let codebook = catalog.codebook else {
                 throw TemplateError.invalid(name: "the codebook", diagnostics: catalog.problems)
+            }
+            if FileManager.default.fileExists(atPath: store.location.path) {
+                let database = try store.open(.mustExist)
+                try database.syncCodebook(codebook.codebook)
+                let themes = try database.themes()
+                switch format {
+                case .text: Console.write(ThemeRecord.tree(themes, style: Console.outputStyle))
+                case .yaml: Console.write(codebook.text)
+                case .json: Console.line(try JSONOutput.string(themes))
+                }
+                return
             }
             switch format {
             case .text: Console.write(codebook.text(style: Console.outputStyle))
@@ -135,5 +153,103 @@ struct CodebookCommand: ParsableCommand {
             case .json: Console.line(try JSONOutput.string(codebook.codebook))
             }
         }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a theme to the programme's codebook.",
+            discussion:
+                "Example: winloss codebook add data_residency --label \"Data residency\" --parent security_compliance --keyword residency --keyword \"data centre\""
+        )
+
+        @Argument(help: "The new theme's id: lower-case letters and digits, joined by - or _.") var id: String
+        @Option(help: "Its label.") var label: String
+        @Option(help: "The theme it belongs under.") var parent: String?
+        @Option(help: "What it covers, for coders.") var description: String?
+        @Option(name: .customLong("keyword"), help: "A word that suggests it for an answer (repeatable).") var keywords:
+            [String] = []
+        @OptionGroup var templates: TemplatesOption
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let database = try programmeCodebook(store: store, templates: templates)
+            let theme = try database.addTheme(
+                id: id, label: label, parent: parent, description: description, keywords: keywords)
+            Console.line("Added theme \(TerminalText.sanitized(theme.id)) (\(TerminalText.sanitized(theme.label))).")
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give a theme a new label; its id and codes stay.")
+
+        @Argument(help: "The theme's id.") var id: String
+        @Option(help: "The new label.") var label: String
+        @OptionGroup var templates: TemplatesOption
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try programmeCodebook(store: store, templates: templates).renameTheme(id, label: label)
+            Console.line(
+                "Theme \(TerminalText.sanitized(id)) is now labelled \(TerminalText.sanitized(label).debugDescription)."
+            )
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Merge one theme into another: its codes, sub-themes and keywords move, and its id becomes an alias.",
+            discussion: "Example: winloss codebook merge pricing_model price_level")
+
+        @Argument(help: "The theme that goes.") var from: String
+        @Argument(help: "The theme it is merged into.") var into: String
+        @OptionGroup var templates: TemplatesOption
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let moved = try programmeCodebook(store: store, templates: templates).mergeTheme(from, into: into)
+            Console.line(
+                "Merged \(TerminalText.sanitized(from)) into \(TerminalText.sanitized(into)): \(moved) \(moved == 1 ? "code" : "codes") moved."
+            )
+        }
+    }
+}
+
+/// The database, with its codebook brought in step with the codebook file first.
+func programmeCodebook(store: StoreOptions, templates: TemplatesOption, mode: WinLossStore.OpenMode = .mustExist) throws
+    -> WinLossStore
+{
+    let database = try store.open(mode)
+    let catalog = try templates.catalog()
+    guard let codebook = catalog.codebook else {
+        throw TemplateError.invalid(name: "the codebook", diagnostics: catalog.problems)
+    }
+    try database.syncCodebook(codebook.codebook)
+    return database
+}
+
+struct CodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Code an interview's answers with themes, helped by the codebook's keywords.",
+        discussion: """
+            Walks the answers of theme-coded questions that have no theme yet and suggests themes whose keywords match \
+            (with stemming: "pricing" finds price). Type themes as suggestion numbers or ids, each with + (positive), \
+            - (negative) or = (neutral), and * for the primary reason: "1-* price_level-". Enter accepts the \
+            suggestions. Inline #tags typed during the interview already count as codes.
+            """)
+
+    @Argument(help: "The interview's number.") var interview: Int64
+    @Flag(help: "Also walk answers that already have themes.") var all = false
+    @Option(help: "Who codes (email or name), kept with each code.") var coder: String?
+    @OptionGroup var templates: TemplatesOption
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let database = try programmeCodebook(store: store, templates: templates)
+        let session = CodingSession(
+            store: database, interviewID: interview, prompter: TerminalPrompter(), style: Console.outputStyle,
+            coder: coder, revisit: all)
+        _ = try session.run()
     }
 }

@@ -1,0 +1,34 @@
+/// A calendar quarter, `2026Q1`: the days from its first to its last.
+public struct QuarterRange: Sendable, Equatable, CustomStringConvertible {
+    public let year: Int
+    public let quarter: Int
+
+    public init?(_ text: String) {
+        let upper = text.trimmed.uppercased().replacingOccurrences(of: "-", with: "")
+        let parts = upper.split(separator: "Q", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let quarter = Int(parts[1]),
+            (1...4).contains(quarter)
+        else {
+            return nil
+        }
+        self.init(year: year, quarter: quarter)
+    }
+
+    public init(year: Int, quarter: Int) {
+        self.year = year
+        self.quarter = quarter
+    }
+
+    public init(_ date: CalendarDate) {
+        self.init(year: date.year, quarter: date.quarter)
+    }
+
+    public var first: CalendarDate { CalendarDate(uncheckedYear: year, month: (quarter - 1) * 3 + 1, day: 1) }
+
+    public var last: CalendarDate {
+        let month = quarter * 3
+        return CalendarDate(uncheckedYear: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+    }
+
+    public var description: String { "\(year)Q\(quarter)" }
+}

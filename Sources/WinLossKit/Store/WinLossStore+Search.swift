@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+/// Who said a quote, as far as the buyer agreed: by name, or as a role and a segment.
+public enum QuoteAttribution {
+    /// nil when the buyer may not be quoted (or never said).
+    public static func describe(
+        permission: QuotePermission?, name: String?, title: String?, account: String, industry: String?,
+        region: String?, size: String?
+    ) -> String? {
+        switch permission {
+        case .named?:
+            return [name, title, account].compactMap { $0 }.joined(separator: ", ")
+        case .anonymous?:
+            var segment = "a"
+            if let size { segment += " \(size)-employee" }
+            segment += " " + (industry.map { "\($0) company" } ?? "company")
+            if let region { segment += " in \(region)" }
+            return (title.map { "\($0) at " } ?? "A buyer at ") + segment
+        case .none?, nil:
+            return nil
+        }
+    }
+}
+
+/// One place a search found its words.
+public struct SearchHit: Sendable, Codable, Equatable {
+    /// `answer` or `note` (a private note).
+    public var kind: String
+    public var interviewID: Int64
+    public var questionID: String?
+    /// The matching passage, with matches between U+E000 and U+E001 (see ``highlighted(_:open:close:)``).
+    public var snippet: String
+    public var dealExternalID: String
+    public var deal: String
+    public var outcome: Outcome
+    public var decidedOn: CalendarDate
+    /// Who said it, as the buyer agreed to be named; nil in a shareable search where that would say too much.
+    public var speaker: String?
+
+    /// The snippet with its matches between `open` and `close`, sanitised for a terminal.
+    public func highlighted(open: String, close: String) -> String {
+        TerminalText.singleLine(snippet).replacingOccurrences(of: "\u{E000}", with: open).replacingOccurrences(
+            of: "\u{E001}", with: close)
+    }
+}
+
+extension WinLossStore {
+    /// Full-text search over answers and private notes: words, "phrases", prefix* terms and OR, best matches
+    /// first, within the deals `filter` keeps. Words are stemmed ("priced" finds "pricing"); a search with a
+    /// prefix* uses the exact words instead, so that "integrat*" finds "integration".
+    ///
+    /// - Parameter shareable: leave out private notes and buyers who may not be quoted, and name anonymous buyers
+    ///   only by role and segment.
+    public func search(
+        _ query: String, matching filter: DealFilter = DealFilter(), shareable: Bool = false, limit: Int = 20
+    ) throws -> [SearchHit] {
+        let exact = query.contains("*")
+        return try read { db in
+            var hits = try Self.searchRows(
+                db, query: query, table: exact ? "answerSearchExact" : "answerSearch", column: "displayText",
+                kind: "answer",
+                filter: filter, shareable: shareable, limit: limit)
+            if !shareable {
+                hits += try Self.searchRows(
+                    db, query: query, table: exact ? "noteSearchExact" : "noteSearch", column: "text", kind: "note",
+                    filter: filter, shareable: shareable, limit: limit)
+            }
+            return hits.sorted { $0.score < $1.score }.prefix(limit).map(\.hit)
+        }
+    }
+
+    private static func searchRows(
+        _ db: Database, query: String, table: String, column: String, kind: String, filter: DealFilter, shareable: Bool,
+        limit: Int
+    ) throws -> [(hit: SearchHit, score: Double)] {
+        let pattern: FTS5Pattern
+        do {
+            pattern = try db.makeFTS5Pattern(rawPattern: query, forTable: table)
+        } catch {
+            throw RequestError.invalid(
+                field: "search",
+                message:
+                    "\(query.debugDescription) is not a search: write words, \"a phrase\", a prefix* or word OR word")
+        }
+        let source: SQL =
+            kind == "answer"
+            ? "JOIN answer AS item ON item.id = \(sql: table).rowid"
+            : "JOIN interviewNote AS item ON item.id = \(sql: table).rowid"
+        let consent: SQL = shareable ? "AND interview.quotePermission IN ('named', 'anonymous')" : ""
+        let request: SQLRequest<Row> = """
+            SELECT \(sql: table).rank AS score, snippet(\(sql: table), 0, char(57344), char(57345), '…', 14) AS snippet,
+                   interview.id AS interviewID, item.questionID, deal.externalID, deal.name, deal.outcome, deal.decidedOn,
+                   account.name AS account, account.industry, account.region, account.sizeBand,
+                   contact.name AS contactName, contact.title AS contactTitle, interview.quotePermission
+            FROM \(sql: table)
+            \(source)
+            JOIN interview ON interview.id = item.interviewID
+            JOIN deal ON deal.id = interview.dealID
+            JOIN account ON account.id = deal.accountID
+            JOIN person ON person.id = deal.repID
+            LEFT JOIN contact ON contact.id = interview.contactID
+            WHERE \(sql: table) MATCH \(pattern) AND \(filter.condition) \(consent)
+            ORDER BY \(sql: table).rank
+            LIMIT \(limit)
+            """
+        return try request.fetchAll(db).map { row in
+            let permission = (row["quotePermission"] as String?).flatMap(QuotePermission.init(rawValue:))
+            let speaker = QuoteAttribution.describe(
+                permission: shareable ? permission : .named, name: row["contactName"], title: row["contactTitle"],
+                account: row["account"],
+                industry: row["industry"], region: row["region"], size: row["sizeBand"])
+            let hit = SearchHit(
+                kind: kind, interviewID: row["interviewID"], questionID: row["questionID"], snippet: row["snippet"],
+                dealExternalID: row["externalID"], deal: row["name"],
+                outcome: Outcome(rawValue: row["outcome"]) ?? .loss,
+                decidedOn: try row.decode(CalendarDate.self, forColumn: "decidedOn"), speaker: speaker)
+            return (hit, row["score"])
+        }
+    }
+}
