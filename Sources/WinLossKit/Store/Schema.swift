@@ -36,6 +36,10 @@ enum Schema {
                 )
             }
             try db.execute(sql: v4)
+            // The questions of the template versions already stored, for reports to find measures by role.
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM templateVersion") {
+                try WinLossStore.indexQuestions(of: try WinLossStore.loaded(row), versionID: row["id"], in: db)
+            }
         }
         return migrator
     }
@@ -280,6 +284,32 @@ enum Schema {
         );
         CREATE INDEX code_on_interviewID_themeID ON code(interviewID, themeID);
         CREATE INDEX code_on_themeID_interviewID ON code(themeID, interviewID);
+
+        -- Each interview's themes, once each, with the themes above them in the codebook: what reports count. Kept
+        -- from the codes whenever they change.
+        CREATE TABLE interviewTheme (
+            interviewID INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            themeID TEXT NOT NULL,
+            isPrimary INTEGER NOT NULL,
+            positive INTEGER NOT NULL,
+            negative INTEGER NOT NULL,
+            PRIMARY KEY (interviewID, themeID)
+        ) WITHOUT ROWID;
+        CREATE INDEX interviewTheme_on_themeID ON interviewTheme(themeID, interviewID);
+
+        -- The questions of each stored template version, so that reports find measures by role (the value of
+        -- closing the gap…) whatever a template calls its questions.
+        CREATE TABLE templateQuestion (
+            templateVersionID INTEGER NOT NULL REFERENCES templateVersion(id),
+            questionID TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            metric TEXT,
+            codedWithThemes INTEGER NOT NULL,
+            PRIMARY KEY (templateVersionID, questionID)
+        ) WITHOUT ROWID;
+        CREATE INDEX templateQuestion_on_metric ON templateQuestion(metric, templateVersionID);
+        CREATE INDEX answer_on_interviewID_questionID ON answer(interviewID, questionID);
 
         -- How long a rep says their sales cycle is, to set beside the real one.
         ALTER TABLE person ADD COLUMN assumedCycleDays INTEGER CHECK (assumedCycleDays > 0);

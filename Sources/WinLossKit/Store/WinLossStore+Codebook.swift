@@ -54,6 +54,7 @@ extension WinLossStore {
     public func syncCodebook(_ codebook: Codebook) throws {
         try write { db in
             let now = Date()
+            var changed = false
             for (position, entry) in codebook.flattened.enumerated() {
                 let theme = entry.theme
                 let keywords = Self.encode(theme.keywords)
@@ -64,13 +65,18 @@ extension WinLossStore {
                     let renamed: Bool = existing["renamed"]
                     try db.execute(
                         sql: """
-                            UPDATE theme SET description = ?, keywords = ?, parentID = ?, position = ?, label = CASE WHEN ? THEN label ELSE ? END
-                            WHERE id = ?
+                            UPDATE theme SET description = :description, keywords = :keywords, parentID = :parent, position = :position,
+                                label = CASE WHEN :renamed THEN label ELSE :label END
+                            WHERE id = :id AND (description, keywords, parentID, position, label)
+                                IS NOT (:description, :keywords, :parent, :position, CASE WHEN :renamed THEN label ELSE :label END)
                             """,
                         arguments: [
-                            theme.description, keywords, entry.parent, position, renamed, theme.label, theme.id,
+                            "description": theme.description, "keywords": keywords, "parent": entry.parent,
+                            "position": position, "renamed": renamed, "label": theme.label, "id": theme.id,
                         ])
+                    changed = changed || db.changesCount > 0
                 } else {
+                    changed = true
                     try db.execute(
                         sql: """
                             INSERT INTO theme (id, label, description, keywords, parentID, source, position, createdAt)
@@ -79,7 +85,10 @@ extension WinLossStore {
                         arguments: [theme.id, theme.label, theme.description, keywords, entry.parent, position, now])
                 }
             }
+            // A new theme may be what earlier tags named, and a new nesting changes what each theme rolls up into.
+            guard changed else { return }
             try Self.codeTags(in: db)
+            try Self.refreshInterviewThemes(in: db)
         }
     }
 
@@ -118,6 +127,7 @@ extension WinLossStore {
                     Self.encode(keywords.compactMap(Validate.optional)), parent, position, Date(),
                 ])
             try Self.codeTags(in: db)
+            try Self.refreshInterviewThemes(in: db)
             guard let theme = try Self.theme(id, in: db) else {
                 throw RequestError.notFound(kind: "theme", key: id, hint: "it was not added")
             }
@@ -169,6 +179,7 @@ extension WinLossStore {
             try db.execute(
                 sql: "UPDATE theme SET mergedInto = ?, parentID = NULL WHERE id = ?", arguments: [into.id, from.id])
             try Self.codeTags(in: db)
+            try Self.refreshInterviewThemes(in: db)
             return moved
         }
     }
@@ -208,6 +219,7 @@ extension WinLossStore {
                         """,
                     arguments: [answerID, interviewID, themeID, code.sentiment.rawValue, code.isPrimary, coderID, now])
             }
+            try Self.refreshInterviewThemes(in: db, interviewID: interviewID)
         }
     }
 
@@ -311,6 +323,32 @@ extension WinLossStore {
                 WHERE :answer IS NULL OR answerTag.answerID = :answer
                 """,
             arguments: ["now": now, "answer": answerID])
+    }
+
+    /// Rebuilds what reports count from the codes: each interview's themes once each, with every theme above them
+    /// in the codebook, primary if any code under it was, and whether the buyer spoke of it well or badly. For one
+    /// interview, or for all when the codebook itself changed.
+    static func refreshInterviewThemes(in db: Database, interviewID: Int64? = nil) throws {
+        let arguments: StatementArguments = ["interview": interviewID]
+        try db.execute(
+            sql: "DELETE FROM interviewTheme WHERE :interview IS NULL OR interviewID = :interview",
+            arguments: arguments)
+        try db.execute(
+            sql: """
+                INSERT INTO interviewTheme (interviewID, themeID, isPrimary, positive, negative)
+                WITH RECURSIVE lineage (themeID, ancestorID) AS (
+                    SELECT id, id FROM theme WHERE mergedInto IS NULL
+                    UNION
+                    SELECT lineage.themeID, theme.parentID FROM lineage JOIN theme ON theme.id = lineage.ancestorID
+                    WHERE theme.parentID IS NOT NULL
+                )
+                SELECT code.interviewID, lineage.ancestorID, max(code.isPrimary), max(code.sentiment = 'positive'),
+                       max(code.sentiment = 'negative')
+                FROM code JOIN lineage ON lineage.themeID = code.themeID
+                WHERE :interview IS NULL OR code.interviewID = :interview
+                GROUP BY code.interviewID, lineage.ancestorID
+                """,
+            arguments: arguments)
     }
 
     private static func theme(_ row: Row) -> ThemeRecord {

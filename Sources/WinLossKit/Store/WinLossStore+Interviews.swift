@@ -481,7 +481,7 @@ extension WinLossStore {
                 ])
             try db.execute(sql: "DELETE FROM answerChoice WHERE answerID = ?", arguments: [answerID])
             try db.execute(sql: "DELETE FROM answerTag WHERE answerID = ?", arguments: [answerID])
-            try insertChoicesAndTags(answerID, choices: choices, tags: tags, in: db)
+            try insertChoicesAndTags(answerID, of: id, choices: choices, tags: tags, in: db)
             return
         }
         try db.execute(
@@ -494,10 +494,11 @@ extension WinLossStore {
                 id, question.id, json, display, raw, money?.minorUnits, money?.currency.code, period?.rawValue, number,
                 flag, date, now,
             ])
-        try insertChoicesAndTags(db.lastInsertedRowID, choices: choices, tags: tags, in: db)
+        try insertChoicesAndTags(db.lastInsertedRowID, of: id, choices: choices, tags: tags, in: db)
     }
 
-    private static func insertChoicesAndTags(_ answerID: Int64, choices: [String], tags: [String], in db: Database)
+    private static func insertChoicesAndTags(
+        _ answerID: Int64, of interviewID: Int64, choices: [String], tags: [String], in db: Database)
         throws
     {
         // A skipped answer has no words left to code.
@@ -515,6 +516,7 @@ extension WinLossStore {
         }
         // Tags that name a theme of the codebook count as codes.
         try codeTags(in: db, answerID: answerID)
+        try refreshInterviewThemes(in: db, interviewID: interviewID)
     }
 }
 

@@ -81,10 +81,12 @@ extension WinLossStore {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [template.id, template.version, template.title, loaded.sha256, loaded.text, now])
+        let versionID = db.lastInsertedRowID
+        try indexQuestions(of: loaded, versionID: versionID, in: db)
         // Read back, so that a new version and one found later compare equal (timestamps keep milliseconds).
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT * FROM templateVersion WHERE id = ?", arguments: [db.lastInsertedRowID])
+                db, sql: "SELECT * FROM templateVersion WHERE id = ?", arguments: [versionID])
         else { throw RequestError.notFound(kind: "template version", key: template.id, hint: "it was not stored") }
         return version(row)
     }
@@ -112,5 +114,17 @@ extension WinLossStore {
         }
         return LoadedTemplate(
             template: template, text: text, sha256: stored.sha256, origin: .stored(versionID: stored.id))
+    }
+
+    /// Records a stored version's questions, with their kind and metric role, for reports.
+    static func indexQuestions(of loaded: LoadedTemplate, versionID: Int64, in db: Database) throws {
+        for (position, question) in loaded.template.questions.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO templateQuestion (templateVersionID, questionID, position, kind, metric, codedWithThemes)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [versionID, question.id, position, question.kind.name, question.metric?.rawValue, question.codedWithThemes])
+        }
     }
 }
