@@ -57,3 +57,13 @@ struct OutputFileError: Error, CustomStringConvertible {
 
     var description: String { "\(option): cannot create \(path); check that its folder exists and is writable" }
 }
+
+/// Writes a whole output file at once (a temporary file renamed into place), so that a report is never left
+/// half-written; private to the user like everything winloss creates.
+func writeOutputFile(_ text: String, to path: String, option: String) throws {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw OutputFileError(option: option, path: path)
+    }
+}

@@ -17,7 +17,8 @@ struct Winloss: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, PersonCommand.self, AccountCommand.self, ContactCommand.self, DealCommand.self,
-            QueueCommand.self, InterviewCommand.self, CodeCommand.self, SearchCommand.self, TemplateCommand.self,
+            QueueCommand.self, InterviewCommand.self, CodeCommand.self, SearchCommand.self, ReportCommand.self,
+            ThemesCommand.self, TermsCommand.self, TemplateCommand.self,
             CodebookCommand.self,
             Demo.self,
         ]

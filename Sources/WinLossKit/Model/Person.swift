@@ -8,13 +8,19 @@ public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecor
     /// Unique when present. CRM exports often name a deal's owner without an email, so it may be missing.
     public var email: String?
     public var role: PersonRole
+    /// How long a rep says their sales cycle is, in days, to set beside the real one in reports.
+    public var assumedCycleDays: Int?
     public var createdAt: Date
 
-    public init(id: Int64? = nil, name: String, email: String?, role: PersonRole, createdAt: Date = Date()) {
+    public init(
+        id: Int64? = nil, name: String, email: String?, role: PersonRole, assumedCycleDays: Int? = nil,
+        createdAt: Date = Date()
+    ) {
         self.id = id
         self.name = name
         self.email = email
         self.role = role
+        self.assumedCycleDays = assumedCycleDays
         self.createdAt = createdAt
     }
 

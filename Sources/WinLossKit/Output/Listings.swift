@@ -1,10 +1,18 @@
 /// How each kind of record appears in `list` commands.
 
 extension Person: Listable {
-    public static let tableColumns = [TableColumn("Name", maximumWidth: 32), TableColumn("Email"), TableColumn("Role")]
-    public var tableRow: [TableCell] { [TableCell(name), TableCell(email ?? "—"), TableCell(role.rawValue)] }
-    public static let csvHeader = ["name", "email", "role"]
-    public var csvRow: [String] { [name, email ?? "", role.rawValue] }
+    public static let tableColumns = [
+        TableColumn("Name", maximumWidth: 32), TableColumn("Email"), TableColumn("Role"),
+        TableColumn("Assumed cycle", alignment: .right),
+    ]
+    public var tableRow: [TableCell] {
+        [
+            TableCell(name), TableCell(email ?? "—"), TableCell(role.rawValue),
+            TableCell(assumedCycleDays.map { "\($0) days" } ?? "—"),
+        ]
+    }
+    public static let csvHeader = ["name", "email", "role", "assumed_cycle_days"]
+    public var csvRow: [String] { [name, email ?? "", role.rawValue, assumedCycleDays.map(String.init) ?? ""] }
 }
 
 extension AccountSummary: Listable {

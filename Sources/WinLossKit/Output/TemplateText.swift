@@ -167,17 +167,13 @@ extension ThemeRecord {
         var table = TextTable(columns: [
             TableColumn("Theme"), TableColumn("Label", maximumWidth: 40), TableColumn("Keywords", maximumWidth: 60),
         ])
-        func visit(_ parent: String?, depth: Int) {
-            for theme in live where theme.parentID == parent {
-                table.append([
-                    TableCell(String(repeating: "  ", count: depth) + theme.id, tint: depth == 0 ? .bold : nil),
-                    TableCell(theme.label),
-                    TableCell(theme.keywords.joined(separator: ", ")),
-                ])
-                visit(theme.id, depth: depth + 1)
-            }
+        for (theme, depth) in treeOrder(themes) {
+            table.append([
+                TableCell(String(repeating: "  ", count: depth) + theme.id, tint: depth == 0 ? .bold : nil),
+                TableCell(theme.label),
+                TableCell(theme.keywords.joined(separator: ", ")),
+            ])
         }
-        visit(nil, depth: 0)
         let added = live.filter { $0.source == "added" }.count
         let renamed = live.filter(\.renamed).count
         var text =
@@ -191,5 +187,23 @@ extension ThemeRecord {
                 .joined(separator: ", ") + "\n"
         }
         return text
+    }
+}
+
+extension ThemeRecord {
+    /// The themes not merged away, each parent followed by the themes under it, with their depth (0 at the top).
+    public static func treeOrder(_ themes: [ThemeRecord]) -> [(theme: ThemeRecord, depth: Int)] {
+        let live = themes.filter { $0.mergedInto == nil }
+        let children = Dictionary(grouping: live, by: \.parentID)
+        var result: [(ThemeRecord, Int)] = []
+        var seen: Set<String> = []
+        func visit(_ parent: String?, depth: Int) {
+            for theme in children[parent] ?? [] where seen.insert(theme.id).inserted {
+                result.append((theme, depth))
+                visit(theme.id, depth: depth + 1)
+            }
+        }
+        visit(nil, depth: 0)
+        return result
     }
 }

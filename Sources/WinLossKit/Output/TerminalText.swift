@@ -51,6 +51,26 @@ public enum TerminalText {
         return result + "…"
     }
 
+    /// Sanitised, on one line, then broken at spaces into lines of at most `width` columns (a longer word keeps
+    /// a line of its own), each after `indent`.
+    public static func wrapped(_ text: String, width: Int = 100, indent: String = "") -> String {
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        for word in singleLine(text).split(separator: " ", omittingEmptySubsequences: true) {
+            let w = displayWidth(String(word))
+            if used > 0, used + 1 + w > width - displayWidth(indent) {
+                lines.append(indent + line)
+                line = ""
+                used = 0
+            }
+            line += (used > 0 ? " " : "") + word
+            used += (used > 0 ? 1 : 0) + w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(indent + line) }
+        return lines.joined(separator: "\n")
+    }
+
     static func width(of character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         let properties = first.properties

@@ -284,6 +284,8 @@ enum Schema {
         );
         CREATE INDEX code_on_interviewID_themeID ON code(interviewID, themeID);
         CREATE INDEX code_on_themeID_interviewID ON code(themeID, interviewID);
+        -- The primary reasons, where reports look first for a theme's quotes.
+        CREATE INDEX code_primary_on_themeID_interviewID ON code(themeID, interviewID) WHERE isPrimary = 1;
 
         -- Each interview's themes, once each, with the themes above them in the codebook: what reports count. Kept
         -- from the codes whenever they change.
@@ -306,6 +308,8 @@ enum Schema {
             kind TEXT NOT NULL,
             metric TEXT,
             codedWithThemes INTEGER NOT NULL,
+            -- 'buyer', or 'interviewer' for the interviewer's own assessment, which is never quoted as the buyer's.
+            audience TEXT NOT NULL CHECK (audience IN ('buyer', 'interviewer')),
             PRIMARY KEY (templateVersionID, questionID)
         ) WITHOUT ROWID;
         CREATE INDEX templateQuestion_on_metric ON templateQuestion(metric, templateVersionID);

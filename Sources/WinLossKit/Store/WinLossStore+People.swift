@@ -6,16 +6,31 @@ import GRDB
 extension WinLossStore {
     /// Adds a person. Emails are unique, whatever their letter case.
     @discardableResult
-    public func addPerson(name: String, email: String?, role: PersonRole) throws -> Person {
+    public func addPerson(name: String, email: String?, role: PersonRole, assumedCycleDays: Int? = nil) throws
+        -> Person
+    {
         let name = try Validate.required(name, field: "name")
         let email = try Validate.email(email)
+        try Validate.cycleDays(assumedCycleDays)
         return try write { db in
             if let email, !(try Lookup.personIDs(email: email, in: db).isEmpty) {
                 throw RequestError.duplicate(
                     kind: "person with email", key: email, hint: "list people with `winloss person list`")
             }
-            var person = Person(name: name, email: email, role: role)
+            var person = Person(name: name, email: email, role: role, assumedCycleDays: assumedCycleDays)
             try person.insert(db)
+            return person
+        }
+    }
+
+    /// Records how long a rep says their sales cycle is (nil forgets it), for reports to set beside the real one.
+    @discardableResult
+    public func setAssumedCycle(_ key: String, days: Int?) throws -> Person {
+        try Validate.cycleDays(days)
+        return try write { db in
+            var person = try Lookup.person(key, in: db)
+            person.assumedCycleDays = days
+            try person.update(db)
             return person
         }
     }
@@ -46,6 +61,14 @@ enum Validate {
     static func optional(_ text: String?) -> String? {
         guard let trimmed = text?.trimmed, !trimmed.isEmpty else { return nil }
         return trimmed
+    }
+
+    static func cycleDays(_ days: Int?) throws {
+        guard let days else { return }
+        guard (1...3650).contains(days) else {
+            throw RequestError.invalid(
+                field: "assumed cycle", message: "\(days) days is not a sales cycle; give 1 to 3650")
+        }
     }
 
     static func email(_ text: String?, field: String = "email") throws -> String? {

@@ -118,13 +118,20 @@ extension WinLossStore {
 
     /// Records a stored version's questions, with their kind and metric role, for reports.
     static func indexQuestions(of loaded: LoadedTemplate, versionID: Int64, in db: Database) throws {
-        for (position, question) in loaded.template.questions.enumerated() {
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO templateQuestion (templateVersionID, questionID, position, kind, metric, codedWithThemes)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [versionID, question.id, position, question.kind.name, question.metric?.rawValue, question.codedWithThemes])
+        var position = 0
+        for section in loaded.template.sections {
+            for question in section.questions {
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO templateQuestion (templateVersionID, questionID, position, kind, metric, codedWithThemes, audience)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        versionID, question.id, position, question.kind.name, question.metric?.rawValue,
+                        question.codedWithThemes, section.audience.rawValue,
+                    ])
+                position += 1
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "The people of the selling team: reps, interviewers, managers.",
-        subcommands: [Add.self, List.self])
+        subcommands: [Add.self, Set.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -15,12 +15,33 @@ struct PersonCommand: ParsableCommand {
         @Option(help: "Their full name.") var name: String
         @Option(help: "Their email (unique).") var email: String?
         @Option(help: "rep, marketing, customer_success, manager or other.") var role: PersonRole
+        @Option(help: "For a rep: how long they say their sales cycle is, in days.") var assumedCycleDays: Int?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let person = try store.open(.createIfMissing).addPerson(name: name, email: email, role: role)
+            let person = try store.open(.createIfMissing).addPerson(
+                name: name, email: email, role: role, assumedCycleDays: assumedCycleDays)
             let email = person.email.map { " <\(TerminalText.sanitized($0))>" } ?? ""
             Console.line("Added \(TerminalText.sanitized(person.name))\(email) as \(person.role.rawValue).")
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change what is recorded about a person.",
+            discussion: "Example: winloss person set ana.lima@example.com --assumed-cycle-days 120")
+
+        @Argument(help: "Their email, or name.") var person: String
+        @Option(help: "How long they say their sales cycle is, in days (0 forgets it).") var assumedCycleDays: Int
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let updated = try store.open(.mustExist).setAssumedCycle(
+                person, days: assumedCycleDays == 0 ? nil : assumedCycleDays)
+            let cycle =
+                updated.assumedCycleDays.map { "assumes a \($0)-day sales cycle" } ?? "has no assumed sales cycle"
+            Console.line("\(TerminalText.sanitized(updated.name)) \(cycle).")
         }
     }
 
