@@ -435,6 +435,9 @@ enum SVGChart {
         let legendHeight = 28.0
         let panelRows = (rows.count + columns - 1) / columns
         let hasGaps = totals.contains(0)
+        // A share of a handful of interviews swings widely: such points are drawn hollow.
+        let isFew = totals.map { $0 < Report.minimumInterviews }
+        let hasFew = zip(totals, isFew).contains { $0 > 0 && $1 }
         var svg = open(
             id: "chart-trend", height: legendHeight + Double(panelRows) * panelHeight,
             title: "Top-level themes by quarter",
@@ -446,7 +449,8 @@ enum SVGChart {
             "line", ["x1": "0", "y1": "11", "x2": "20", "y2": "11", "stroke": line, "stroke-width": "2"])
         svg += text(
             x: 26, y: 15,
-            "Share of the quarter’s coded interviews, all outcomes" + (hasGaps ? "; a gap: no coded interviews" : ""))
+            "Share of the quarter’s coded interviews, all outcomes" + (hasGaps ? "; a gap: none coded" : "")
+                + (hasFew ? "; hollow: fewer than \(Report.minimumInterviews) coded" : ""))
         svg += "\n"
         let last = quarters.count - 1
         // Quarter labels: at most three a panel (the first, the middle one and the latest where they fall on a
@@ -504,7 +508,10 @@ enum SVGChart {
                 segment.append(number(point.x) + "," + number(point.y))
                 points += tag(
                     "circle",
-                    ["cx": number(point.x), "cy": number(point.y), "r": "2.5", "fill": line],
+                    [
+                        "cx": number(point.x), "cy": number(point.y), "r": isFew[quarter] ? "3" : "2.5",
+                        "fill": isFew[quarter] ? "#ffffff" : line, "stroke": line, "stroke-width": "1.5",
+                    ],
                     tag("title", [:], HTMLText.escaped("\(row.label), \(quarters[quarter]): \(share.text)")))
                 latest = (point.x, point.y, share.percentText)
             }

@@ -148,11 +148,15 @@ extension Report {
         for row in figures.rows where !onlyMentioned || row.mentions > 0 {
             let label = String(repeating: "  ", count: row.depth) + row.label
             var cells = [TableCell(label, tint: row.depth == 0 ? .bold : nil)]
-            cells += Outcome.allCases.map { TableCell(row.share[$0].text + (row.fewData[$0] ? " †" : "")) }
+            cells += Outcome.allCases.map { outcome in
+                let share = row.share[outcome]
+                return TableCell(share.text + (row.fewData[outcome] && share.of > 0 ? " †" : ""))
+            }
             cells += Outcome.allCases.map { outcome in
                 let z = row.z[outcome]
                 let standsOut = (z ?? 0) >= 1.96 && !row.fewData[outcome]
-                return TableCell(zText(z, few: row.fewData[outcome]), tint: standsOut ? Tint.of(outcome) : nil)
+                return TableCell(
+                    zText(z, few: row.fewData[outcome] && z != nil), tint: standsOut ? Tint.of(outcome) : nil)
             }
             rows.append(cells)
         }
@@ -178,7 +182,7 @@ extension Report {
             blocks.append(.heading(breakdown.dimension.name(group.value), level: 3))
             blocks.append(
                 .paragraph(
-                    "\(group.deals.total.counted("deal")) (\(Outcome.allCases.map { "\(group.deals[$0].grouped) \($0.label)" }.joined(separator: ", "))); win rate \(group.winRate.preciseText) (\(group.winRate.count.grouped)/\(group.winRate.of.grouped))."
+                    "\(group.deals.total.counted("deal")) (\(Outcome.allCases.map { "\(group.deals[$0].grouped) \($0.label)" }.joined(separator: ", "))); \(group.winRate.of == 0 ? "nothing won or lost" : "win rate \(group.winRate.preciseText) (\(group.winRate.count.grouped)/\(group.winRate.of.grouped))")."
                 ))
             if group.themes.interviews.total == 0 {
                 blocks.append(.paragraph("No coded interviews."))
@@ -197,7 +201,8 @@ extension Report {
         var rows: [[TableCell]] = trend.rows.map { row in
             [TableCell(String(repeating: "  ", count: row.depth) + row.label, tint: row.depth == 0 ? .bold : nil)]
                 + zip(row.mentions, trend.interviews).map { mentions, interviews in
-                    TableCell(Share(mentions.total, of: interviews.total).percentText)
+                    let few = interviews.total > 0 && interviews.total < Report.minimumInterviews
+                    return TableCell(Share(mentions.total, of: interviews.total).percentText + (few ? " †" : ""))
                 }
         }
         rows.append(
@@ -209,7 +214,7 @@ extension Report {
                 columns: [TableColumn("Theme", maximumWidth: 44)]
                     + trend.quarters.map { TableColumn($0, alignment: .right) }, rows: rows),
             .note(
-                "Share of the quarter's coded interviews (all outcomes in the report) that mention each theme, by the quarter the deal was decided in."
+                "Share of the quarter's coded interviews (all outcomes in the report) that mention each theme, by the quarter the deal was decided in; † a quarter of fewer than \(Report.minimumInterviews) coded interviews."
             ),
         ]
     }
@@ -290,7 +295,8 @@ extension Report {
             let segment = row.isAllSegments ? "All" : cycle.segment.name(row.segmentValue)
             var difference = "—"
             if let actual = row.actualDays.value, let assumed = row.assumedDays.value {
-                difference = String(format: "%+.0f", actual - assumed)
+                let days = Int((actual - assumed).rounded())
+                difference = days > 0 ? "+\(days)" : String(days)
             }
             rows.append([
                 TableCell(segment, tint: row.outcome == nil ? .bold : nil),
@@ -382,17 +388,15 @@ extension Report {
             }
         }
         if let trend {
-            for (index, quarter) in trend.quarters.enumerated() {
+            for (index, (quarter, interviews)) in zip(trend.quarters, trend.interviews).enumerated() {
                 for outcome in Outcome.allCases {
-                    add(
-                        "trend", quarter, "coded_interviews", outcome, "count", String(trend.interviews[index][outcome])
-                    )
+                    add("trend", quarter, "coded_interviews", outcome, "count", String(interviews[outcome]))
                 }
-                for row in trend.rows {
+                for row in trend.rows where index < row.mentions.count {
                     for outcome in Outcome.allCases {
                         share(
                             "trend", quarter, row.id, outcome,
-                            Share(row.mentions[index][outcome], of: trend.interviews[index][outcome]))
+                            Share(row.mentions[index][outcome], of: interviews[outcome]))
                     }
                 }
             }

@@ -209,7 +209,9 @@ struct CommandLineTests {
 
                 """)
         #expect(try winloss.run(["deal", "list", "--format", "json", "--db", db]).stdout == "[]\n")
-        #expect(try winloss.run(["person", "list", "--format", "csv", "--db", db]).stdout == "name,email,role\r\n")
+        #expect(
+            try winloss.run(["person", "list", "--format", "csv", "--db", db]).stdout
+                == "name,email,role,assumed_cycle_days\r\n")
         let unclosed = try winloss.run([
             "deal", "import",
             try home.write(
