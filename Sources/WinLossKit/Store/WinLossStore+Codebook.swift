@@ -51,9 +51,8 @@ extension WinLossStore {
     /// Brings the programme's codebook in step with the codebook file: adds its new themes and takes its
     /// descriptions, keywords, nesting and labels (a label renamed in the database stays). Themes the file no
     /// longer has are kept, with their codes. Inline tags naming a theme become codes.
-    public func syncCodebook(_ codebook: Codebook) throws {
+    public func syncCodebook(_ codebook: Codebook, now: Date = Date()) throws {
         try write { db in
-            let now = Date()
             var changed = false
             for (position, entry) in codebook.flattened.enumerated() {
                 let theme = entry.theme

@@ -438,23 +438,7 @@ extension WinLossStore {
     ) throws {
         let json = try value.map { String(decoding: try answerEncoder.encode($0), as: UTF8.self) }
         let display = value.map { $0.display(for: question) }
-        var money: Money?
-        var period: MoneyPeriod?
-        var number: Double?
-        var flag: Bool?
-        var date: CalendarDate?
-        var choices: [String] = []
-        switch value {
-        case .money(let amount, let per)?: money = amount; period = per
-        case .number(let decimal)?, .percent(let decimal)?: number = NSDecimalNumber(decimal: decimal).doubleValue
-        case .scale(let point)?: number = Double(point)
-        case .months(let count)?: number = Double(count)
-        case .yesNo(let value)?: flag = value
-        case .date(let day)?: date = day
-        case .choice(let id)?: choices = [id]
-        case .choices(let ids)?: choices = ids
-        case .text?, nil: break
-        }
+        let columns = AnswerColumns(value)
         let now = Date()
         if let existing = try Row.fetchOne(
             db.cachedStatement(
@@ -476,12 +460,14 @@ extension WinLossStore {
                                       flag = ?, dateValue = ?, answeredAt = ? WHERE id = ?
                     """,
                 arguments: [
-                    json, display, raw, money?.minorUnits, money?.currency.code, period?.rawValue, number, flag, date,
+                    json, display, raw, columns.amount?.minorUnits, columns.amount?.currency.code,
+                    columns.period?.rawValue, columns.number,
+                    columns.flag, columns.date,
                     now, answerID,
                 ])
             try db.execute(sql: "DELETE FROM answerChoice WHERE answerID = ?", arguments: [answerID])
             try db.execute(sql: "DELETE FROM answerTag WHERE answerID = ?", arguments: [answerID])
-            try insertChoicesAndTags(answerID, of: id, choices: choices, tags: tags, in: db)
+            try insertChoicesAndTags(answerID, of: id, choices: columns.choices, tags: tags, in: db)
             return
         }
         try db.execute(
@@ -491,14 +477,15 @@ extension WinLossStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                id, question.id, json, display, raw, money?.minorUnits, money?.currency.code, period?.rawValue, number,
-                flag, date, now,
+                id, question.id, json, display, raw, columns.amount?.minorUnits, columns.amount?.currency.code,
+                columns.period?.rawValue, columns.number, columns.flag, columns.date, now,
             ])
-        try insertChoicesAndTags(db.lastInsertedRowID, of: id, choices: choices, tags: tags, in: db)
+        try insertChoicesAndTags(db.lastInsertedRowID, of: id, choices: columns.choices, tags: tags, in: db)
     }
 
     private static func insertChoicesAndTags(
-        _ answerID: Int64, of interviewID: Int64, choices: [String], tags: [String], in db: Database)
+        _ answerID: Int64, of interviewID: Int64, choices: [String], tags: [String], in db: Database
+    )
         throws
     {
         // A skipped answer has no words left to code.

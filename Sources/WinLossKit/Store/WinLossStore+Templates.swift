@@ -61,7 +61,9 @@ extension WinLossStore {
         }
     }
 
-    static func storeTemplateVersion(_ loaded: LoadedTemplate, in db: Database) throws -> StoredTemplateVersion {
+    static func storeTemplateVersion(_ loaded: LoadedTemplate, in db: Database, now: Date = Date()) throws
+        -> StoredTemplateVersion
+    {
         let template = loaded.template
         if let row = try Row.fetchOne(
             db, sql: "SELECT * FROM templateVersion WHERE templateID = ? AND version = ?",
@@ -74,7 +76,6 @@ extension WinLossStore {
             }
             return stored
         }
-        let now = Date()
         try db.execute(
             sql: """
                 INSERT INTO templateVersion (templateID, version, title, sha256, source, storedAt)

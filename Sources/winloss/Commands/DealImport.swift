@@ -115,12 +115,17 @@ final class ProgressLine {
     }
 
     func update(_ progress: ImportProgress) {
-        guard enabled else { return }
-        var text = "\(label): \(progress.rows.grouped) rows"
+        var text = "\(progress.rows.grouped) rows"
         if let total = progress.totalBytes, total > 0 {
             text += " (\(min(100, progress.bytesRead * 100 / total))%)"
         }
-        Console.writeError("\r\u{1B}[K" + text)
+        show(text)
+    }
+
+    /// `label: text`, in place of the last line shown.
+    func show(_ text: String) {
+        guard enabled else { return }
+        Console.writeError("\r\u{1B}[K\(label): \(text)")
         drawn = true
     }
 
