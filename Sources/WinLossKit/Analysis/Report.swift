@@ -113,6 +113,9 @@ public struct ReportRequest: Sendable {
     public var cycleSegment: ReportDimension { breakdown ?? .industry }
     /// The buyer's words shown for each theme, at most.
     public var quotesPerTheme: Int
+    /// Up to this many completed interviews in scope, quotes are ranked over all their codes in one query; above
+    /// it, found theme by theme from the latest mentions. Both give the same kind of quote; tests try each.
+    var rankQuotesUpTo = 5_000
 
     public init(
         filter: DealFilter = DealFilter(), sections: Set<ReportSection> = Set(ReportSection.allCases),

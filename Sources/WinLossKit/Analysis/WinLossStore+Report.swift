@@ -2,10 +2,31 @@ import Foundation
 import GRDB
 
 extension WinLossStore {
-    /// The manager's report over the deals `request.filter` keeps and their completed interviews. Every count,
-    /// sum and median is taken in SQL; only the grouped results come back.
+    /// The manager's report over the deals `request.filter` keeps and their completed interviews. Counts and
+    /// sums are taken in SQL, medians from the values as they stream past; only numbers are held, never rows.
+    ///
+    /// On a database file the deals are read on a second connection, on another thread, from the same snapshot
+    /// as everything else (see ``SnapshotPartner``), so that a report uses both cores of a small machine.
     public func report(_ request: ReportRequest, now: Date = Date()) throws -> Report {
-        try read { db in try ReportBuilder(db: db, request: request).build(now: now) }
+        let partner = ReportBuilder.needsDealFacts(request) ? SnapshotPartner(path: path) : nil
+        return try read { db in
+            try Self.withLargeCache(db) {
+                let builder = ReportBuilder(db: db, request: request)
+                guard let partner else { return try builder.build(now: now) }
+                try partner.start(alongside: db) { db in
+                    try Self.withLargeCache(db) { try ReportBuilder(db: db, request: request).dealFacts() }
+                }
+                return try builder.build(now: now) { try partner.result(as: ReportBuilder.DealFacts.self) }
+            }
+        }
+    }
+
+    /// Runs `body` with a page cache large enough to keep what a report reads several times in memory.
+    private static func withLargeCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -32768")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        return try body()
     }
 }
 
@@ -44,21 +65,31 @@ struct ReportBuilder {
     static let quarter: SQL =
         "(substr(deal.decidedOn, 1, 4) || 'Q' || ((CAST(substr(deal.decidedOn, 6, 2) AS INTEGER) + 2) / 3))"
 
-    private var filter: SQL { request.filter.condition }
+    var filter: SQL { request.filter.condition }
 
-    private func deals(_ dimension: ReportDimension?) -> SQL {
+    /// The deals; their accounts and reps too when a filter or the dimension needs them.
+    private func deals(_ dimension: ReportDimension?, withRep: Bool = false) -> SQL {
         let join: SQL = dimension?.join ?? ""
-        return """
-            FROM deal JOIN account ON account.id = deal.accountID JOIN person ON person.id = deal.repID \(join)
-            """
+        guard request.filter == DealFilter(), dimension == nil || dimension == .quarter || dimension == .product,
+            !withRep
+        else {
+            return """
+                FROM deal JOIN account ON account.id = deal.accountID JOIN person ON person.id = deal.repID \(join)
+                """
+        }
+        return "FROM deal"
     }
 
-    private func interviews(_ dimension: ReportDimension?) -> SQL {
+    /// The interviews and their deals; their accounts and reps too when a filter or the dimension needs them.
+    func interviews(_ dimension: ReportDimension?) -> SQL {
         let join: SQL = dimension?.join ?? ""
-        return """
-            FROM interview JOIN deal ON deal.id = interview.dealID JOIN account ON account.id = deal.accountID
-            JOIN person ON person.id = deal.repID \(join)
-            """
+        guard request.filter == DealFilter(), dimension == nil || dimension == .quarter else {
+            return """
+                FROM interview JOIN deal ON deal.id = interview.dealID JOIN account ON account.id = deal.accountID
+                JOIN person ON person.id = deal.repID \(join)
+                """
+        }
+        return "FROM interview JOIN deal ON deal.id = interview.dealID"
     }
 
     /// The group of a row: the dimension's value, or one group for everything.
@@ -67,16 +98,38 @@ struct ReportBuilder {
         return dimension.expression
     }
 
-    func build(now: Date) throws -> Report {
+    /// Whether the report needs the pass over the deals.
+    static func needsDealFacts(_ request: ReportRequest) -> Bool {
+        request.sections.contains(.programme) || cycleSegment(request) != nil
+    }
+
+    /// The segment the deals' pass gathers the sales cycle by: none for competitors, which a deal may have several
+    /// of (the cycle section counts those itself).
+    static func cycleSegment(_ request: ReportRequest) -> ReportDimension? {
+        request.sections.contains(.cycle) && request.cycleSegment != .competitor ? request.cycleSegment : nil
+    }
+
+    /// The pass over the deals this report needs.
+    func dealFacts() throws -> DealFacts {
+        try dealFacts(coverage: request.sections.contains(.programme), cycle: Self.cycleSegment(request))
+    }
+
+    /// - Parameter deals: the pass over the deals, when another connection makes it.
+    func build(now: Date, deals: (() throws -> DealFacts)? = nil) throws -> Report {
         let sections = request.sections
         let themes = try WinLossStore.themes(in: db)
         var report = Report(generatedAt: now, scope: request.filter.summary)
-        let needsThemes = !sections.isDisjoint(with: [.themes, .quotes])
-        if sections.contains(.programme) { report.programme = try programme() }
+        let needsThemes = !sections.isDisjoint(with: [.themes, .quotes, .trend])
+        // Two passes, one over the interviews and one over the deals, give every figure that is not a theme's.
+        var interviewFacts = InterviewFacts()
+        if needsThemes || !sections.isDisjoint(with: [.programme, .value, .fodder]) {
+            interviewFacts = try self.interviewFacts(
+                money: sections.contains(.value), fodder: sections.contains(.fodder))
+        }
         var figures: ThemeFigures?
-        if needsThemes || sections.contains(.trend) {
+        if needsThemes {
             let byQuarter = try themeCounts(by: .quarter)
-            let interviewsByQuarter = try interviewCounts(by: .quarter)
+            let interviewsByQuarter = interviewFacts.byQuarter
             let all = ThemeTally.merged(byQuarter.values)
             let coded = interviewsByQuarter.values.reduce(ByOutcome<Int>.zero) { sum, tally in
                 ByOutcome { sum[$0] + tally[$0].coded }
@@ -90,10 +143,23 @@ struct ReportBuilder {
         if sections.contains(.breakdown), let dimension = request.breakdown {
             report.breakdown = try breakdown(dimension, themes: themes)
         }
-        if sections.contains(.quotes), let figures { report.quotes = try quotes(figures) }
-        if sections.contains(.value) { report.valueAtStake = try valueAtStake() }
-        if sections.contains(.fodder) { report.columnFodder = try columnFodder() }
-        if sections.contains(.cycle) { report.salesCycle = try salesCycle() }
+        if sections.contains(.quotes), let figures {
+            let inScope = interviewFacts.byQuarter.values.reduce(0) {
+                $0 + $1.win.interviews + $1.loss.interviews + $1.noDecision.interviews
+            }
+            report.quotes = try quotes(figures, interviewsInScope: inScope)
+        }
+        if sections.contains(.value) { report.valueAtStake = try valueAtStake(interviewFacts) }
+        if sections.contains(.fodder) {
+            report.columnFodder = ColumnFodder(
+                preferredVendor: interviewFacts.preferred,
+                headStartMonths: ByOutcome { interviewFacts.months.median(outcome: $0, group: nil) })
+        }
+        // Last, so that a partner connection has had all the time above to read the deals.
+        var dealFacts = DealFacts()
+        if Self.needsDealFacts(request) { dealFacts = try deals?() ?? self.dealFacts() }
+        if sections.contains(.programme) { report.programme = programme(dealFacts, interviewFacts) }
+        if sections.contains(.cycle) { report.salesCycle = try salesCycle(dealFacts) }
         return report
     }
 
@@ -102,6 +168,11 @@ struct ReportBuilder {
     struct DealTally {
         var deals = ByOutcome<Int>.zero
         var interviewed = ByOutcome<Int>.zero
+
+        mutating func add(_ outcome: Outcome, deals count: Int, interviewed: Bool) {
+            deals[outcome] += count
+            if interviewed { self.interviewed[outcome] += count }
+        }
     }
 
     /// Deals, and deals with a completed interview, by outcome and by the dimension's value.
@@ -132,7 +203,7 @@ struct ReportBuilder {
     func interviewCounts(by dimension: ReportDimension?) throws -> [String?: ByOutcome<InterviewTally>] {
         let request: SQLRequest<Row> = """
             SELECT deal.outcome AS outcome, \(group(dimension)) AS grp, count(*) AS interviews,
-                   sum(EXISTS (SELECT 1 FROM interviewTheme WHERE interviewTheme.interviewID = interview.id)) AS coded
+                   sum(interview.coded) AS coded
             \(interviews(dimension))
             WHERE interview.status = 'completed' AND \(filter)
             GROUP BY deal.outcome, grp
@@ -148,12 +219,10 @@ struct ReportBuilder {
         return result
     }
 
-    func programme() throws -> ProgrammeFigures {
-        let total = try dealCounts(by: nil).values.first ?? DealTally()
-        let tally = try interviewCounts(by: nil).values.first ?? ByOutcome { _ in InterviewTally() }
+    func programme(_ deals: DealFacts, _ interviews: InterviewFacts) -> ProgrammeFigures {
         var segments: [SegmentCoverage] = []
         for dimension in [ReportDimension.industry, .region, .size] {
-            let counts = try dealCounts(by: dimension)
+            let counts = deals.segments[dimension] ?? [:]
             for value in Self.ordered(counts.keys, by: dimension, size: { counts[$0]?.deals.total ?? 0 }) {
                 let tally = counts[value] ?? DealTally()
                 segments.append(
@@ -162,21 +231,21 @@ struct ReportBuilder {
                         coverage: ByOutcome { Share(tally.interviewed[$0], of: tally.deals[$0]) }))
             }
         }
-        let days = try medians(
-            of: """
-                SELECT deal.outcome AS outcome, NULL AS grp,
-                       CAST(julianday(date(interview.startedAt)) - julianday(deal.decidedOn) AS INTEGER) AS v
-                \(interviews(nil))
-                WHERE interview.status = 'completed' AND interview.startedAt IS NOT NULL AND \(filter)
-                """)
-        let deals = total.deals
+        let tally = interviews.byQuarter.values.reduce(ByOutcome { _ in InterviewTally() }) { sum, quarter in
+            ByOutcome {
+                InterviewTally(
+                    interviews: sum[$0].interviews + quarter[$0].interviews, coded: sum[$0].coded + quarter[$0].coded)
+            }
+        }
+        let days = interviews.days
+        let total = deals.total
         return ProgrammeFigures(
-            deals: deals, winRate: Share(deals.win, of: deals.win + deals.loss),
-            winRateWithNoDecisions: Share(deals.win, of: deals.total),
+            deals: total.deals, winRate: Share(total.deals.win, of: total.deals.win + total.deals.loss),
+            winRateWithNoDecisions: Share(total.deals.win, of: total.deals.total),
             interviews: tally.map(\.interviews), codedInterviews: tally.map(\.coded),
-            coverage: ByOutcome { Share(total.interviewed[$0], of: deals[$0]) }, segments: segments,
-            daysToInterview: ByOutcome { days[MedianKey(outcome: $0, group: nil)]?.median ?? Median(value: nil, n: 0) },
-            daysToInterviewAll: days[MedianKey(outcome: nil, group: nil)]?.median ?? Median(value: nil, n: 0))
+            coverage: ByOutcome { Share(total.interviewed[$0], of: total.deals[$0]) }, segments: segments,
+            daysToInterview: ByOutcome { days.median(outcome: $0, group: nil) },
+            daysToInterviewAll: days.median(outcome: nil, group: nil))
     }
 
     /// Groups in reading order: size bands and quarters in their natural order, other values with the most
@@ -224,22 +293,47 @@ struct ReportBuilder {
         }
     }
 
-    /// Interviews mentioning each theme (or a theme under it), by outcome and by the dimension's value.
+    /// Interviews mentioning each theme (or a theme under it), by outcome and by the dimension's value. Counted
+    /// from `interviewTheme`'s report index, which holds each mention's outcome and quarter; other dimensions and
+    /// filters look up the interview's deal once per interview, not once per mention.
     func themeCounts(by dimension: ReportDimension?) throws -> [String?: [String: ThemeTally]] {
-        let request: SQLRequest<Row> = """
-            SELECT theme.themeID AS themeID, deal.outcome AS outcome, \(group(dimension)) AS grp,
-                   count(*) AS mentions, sum(theme.isPrimary) AS isPrimary, sum(theme.positive) AS positive,
-                   sum(theme.negative) AS negative
-            \(interviews(dimension))
-            JOIN interviewTheme AS theme ON theme.interviewID = interview.id
-            WHERE interview.status = 'completed' AND \(filter)
-            GROUP BY theme.themeID, deal.outcome, grp
+        let sql: SQLRequest<Row>
+        let totals: SQL = """
+            count(*) AS mentions, sum(theme.isPrimary) AS isPrimary, sum(theme.positive) AS positive,
+            sum(theme.negative) AS negative
             """
+        switch dimension {
+        case nil, .quarter?:
+            let grp: SQL = dimension == nil ? "NULL" : "theme.quarter"
+            let scope: SQL =
+                request.filter == DealFilter()
+                ? ""
+                : """
+                AND theme.interviewID IN (SELECT interview.id \(interviews(nil)) WHERE interview.status = 'completed' AND \(filter))
+                """
+            sql = """
+                SELECT theme.themeID AS themeID, theme.outcome AS outcome, \(grp) AS grp, \(totals)
+                FROM interviewTheme AS theme
+                WHERE theme.completed = 1 \(scope)
+                GROUP BY theme.themeID, theme.outcome, grp
+                """
+        case let dimension?:
+            sql = """
+                WITH scope AS MATERIALIZED (
+                    SELECT interview.id AS interviewID, \(dimension.expression) AS grp
+                    \(interviews(dimension))
+                    WHERE interview.status = 'completed' AND \(filter)
+                )
+                SELECT theme.themeID AS themeID, theme.outcome AS outcome, scope.grp AS grp, \(totals)
+                FROM scope JOIN interviewTheme AS theme ON theme.interviewID = scope.interviewID
+                GROUP BY theme.themeID, theme.outcome, scope.grp
+                """
+        }
         var result: [String?: [String: ThemeTally]] = [:]
-        let cursor = try request.fetchCursor(db)
+        let cursor = try sql.fetchCursor(db)
         while let row = try cursor.next() {
             guard let outcome = Outcome(rawValue: row["outcome"]) else { continue }
-            let key: String? = row["grp"]
+            let key = Self.groupName(row["grp"], dimension: dimension)
             let theme: String = row["themeID"]
             var tally = result[key]?[theme] ?? ThemeTally()
             tally.mentions[outcome] += row["mentions"] as Int
@@ -249,6 +343,14 @@ struct ReportBuilder {
             result[key, default: [:]][theme] = tally
         }
         return result
+    }
+
+    /// A group's name as reports show it: quarters as `2026Q3`, whether SQL gave them as text or as `20263`.
+    static func groupName(_ value: DatabaseValue, dimension: ReportDimension?) -> String? {
+        if dimension == .quarter, let number = Int.fromDatabaseValue(value) {
+            return "\(number / 10)Q\(number % 10)"
+        }
+        return String.fromDatabaseValue(value)
     }
 
     /// The theme table from the counts: shares of the coded interviews, and log-odds scores among the themes of
@@ -322,45 +424,52 @@ struct ReportBuilder {
         var quote: Quote
         var themeID: String
         var wellSized: Bool
-        var decidedOn: String
+        var interviewID: Int64
         var answerID: Int64
 
-        /// Primary reasons first, then answers of a readable length, then the most recent.
+        /// Primary reasons first, then answers of a readable length, then the latest interviews.
         static func < (a: Candidate, b: Candidate) -> Bool {
-            (a.quote.isPrimary ? 0 : 1, a.wellSized ? 0 : 1, b.decidedOn, b.answerID)
-                < (b.quote.isPrimary ? 0 : 1, b.wellSized ? 0 : 1, a.decidedOn, a.answerID)
+            (a.quote.isPrimary ? 0 : 1, a.wellSized ? 0 : 1, b.interviewID, b.answerID)
+                < (b.quote.isPrimary ? 0 : 1, b.wellSized ? 0 : 1, a.interviewID, a.answerID)
         }
     }
 
     /// The best few of each theme's quotes from each outcome: answers to the buyer's questions (never the
-    /// interviewer's assessment), from buyers who agreed to be quoted, attributed as they agreed.
-    func quotes(_ figures: ThemeFigures) throws -> [ThemeQuotes] {
+    /// interviewer's assessment), from buyers who agreed to be quoted, attributed as they agreed. The primary
+    /// reasons of a readable length come first, then any readable answer, then any at all, the latest interviews
+    /// first; each pass reads a theme's codes in index order and stops as soon as it has enough.
+    func quotes(_ figures: ThemeFigures, interviewsInScope: Int) throws -> [ThemeQuotes] {
         let limit = request.quotesPerTheme
         guard limit > 0 else { return [] }
-        var found = try candidates(primaryOnly: true, themes: nil, limit: limit)
-        // Themes that are nobody's primary reason yet still have words behind them.
-        let leaves = Set(figures.rows.map(\.id))
-        let short = leaves.filter { theme in Outcome.allCases.contains { found[theme]?[$0]?.count ?? 0 < limit } }
-        if !short.isEmpty {
-            let more = try candidates(primaryOnly: false, themes: Array(short).sorted(), limit: limit)
-            for (theme, byOutcome) in more {
-                for (outcome, list) in byOutcome {
-                    var merged = found[theme]?[outcome] ?? []
-                    for candidate in list where !merged.contains(where: { $0.answerID == candidate.answerID }) {
-                        merged.append(candidate)
+        var found: [String: [Outcome: [Candidate]]] = [:]
+        if interviewsInScope <= request.rankQuotesUpTo {
+            // Few interviews: rank every code of theirs at once.
+            for candidate in try rankedCandidates(limit: limit) {
+                found[candidate.themeID, default: [:]][candidate.quote.outcome, default: []].append(candidate)
+            }
+        } else {
+            // Many: read each theme's latest mentions in index order, and stop as soon as there are enough.
+            let passes: [(primaryOnly: Bool, wellSized: Bool)] = [(true, true), (false, true), (false, false)]
+            for row in figures.rows {
+                for outcome in Outcome.allCases where row.share[outcome].count > 0 {
+                    var list: [Candidate] = []
+                    for pass in passes where list.count < limit {
+                        list += try candidates(
+                            theme: row.id, outcome: outcome, primaryOnly: pass.primaryOnly,
+                            wellSized: pass.wellSized, limit: limit - list.count, excluding: list.map(\.answerID))
                     }
-                    found[theme, default: [:]][outcome] = Array(merged.sorted(by: <).prefix(limit))
+                    found[row.id, default: [:]][outcome] = list
                 }
             }
         }
         // A parent's quotes come from it and every theme under it.
         var descendants: [String: [String]] = [:]
+        let parents = Dictionary(figures.rows.map { ($0.id, $0.parentID) }, uniquingKeysWith: { first, _ in first })
         for row in figures.rows {
-            descendants[row.id, default: []].append(row.id)
-            var parent = row.parentID
-            while let id = parent {
+            var theme: String? = row.id
+            while let id = theme {
                 descendants[id, default: []].append(row.id)
-                parent = figures.rows.first { $0.id == id }?.parentID
+                theme = parents[id] ?? nil
             }
         }
         return figures.rows.compactMap { row in
@@ -382,220 +491,242 @@ struct ReportBuilder {
         }
     }
 
-    private func candidates(primaryOnly: Bool, themes: [String]?, limit: Int) throws
-        -> [String: [Outcome: [Candidate]]]
-    {
-        let primary: SQL = primaryOnly ? "AND code.isPrimary = 1" : ""
-        let only: SQL = themes.map { "AND code.themeID IN \($0)" } ?? ""
+    /// What every quote query selects, over the aliases `code`, `answer`, `interview`, `deal`, `account` and
+    /// `contact`.
+    private static let quoteColumns: SQL = """
+        code.themeID, code.sentiment, code.isPrimary, deal.outcome, \(quarter) AS quarter,
+        answer.id AS answerID, answer.questionID, answer.displayText, interview.id AS interviewID,
+        interview.quotePermission, contact.name AS contactName, contact.title AS contactTitle,
+        account.name AS account, account.industry, account.region, account.sizeBand,
+        length(answer.displayText) BETWEEN 40 AND 400 AS wellSized
+        """
+
+    /// Only buyers who agreed to be quoted, only their answers (not the interviewer's assessment).
+    private static let quotable: SQL = """
+        interview.quotePermission IN ('named', 'anonymous') AND question.audience = 'buyer'
+        AND answer.displayText IS NOT NULL
+        """
+
+    /// The outcome and date conditions of the filter, on an `interviewTheme` row, so that a mention outside them
+    /// is passed over without reading its deal.
+    private var mentionCondition: SQL {
+        var parts: [SQL] = []
+        if !request.filter.outcomes.isEmpty {
+            parts.append("mention.outcome IN \(request.filter.outcomes.sorted().map(\.rawValue))")
+        }
+        if let from = request.filter.decidedFrom { parts.append("mention.decidedOn >= \(from)") }
+        if let to = request.filter.decidedTo { parts.append("mention.decidedOn <= \(to)") }
+        return parts.isEmpty ? "1" : parts.joined(separator: " AND ")
+    }
+
+    /// The best few codes of each theme and outcome among the interviews in scope, ranked in SQL.
+    private func rankedCandidates(limit: Int) throws -> [Candidate] {
         let request: SQLRequest<Row> = """
+            WITH scope AS MATERIALIZED (
+                SELECT interview.id AS id
+                FROM interview JOIN deal ON deal.id = interview.dealID JOIN account ON account.id = deal.accountID
+                JOIN person ON person.id = deal.repID
+                WHERE interview.status = 'completed' AND \(filter)
+            )
             SELECT * FROM (
-                SELECT code.themeID, code.sentiment, code.isPrimary, deal.outcome, deal.decidedOn, \(Self.quarter) AS quarter,
-                       answer.id AS answerID, answer.questionID, answer.displayText, interview.id AS interviewID,
-                       interview.quotePermission, contact.name AS contactName, contact.title AS contactTitle,
-                       account.name AS account, account.industry, account.region, account.sizeBand,
-                       length(answer.displayText) BETWEEN 40 AND 400 AS wellSized,
+                SELECT \(Self.quoteColumns),
                        row_number() OVER (
                            PARTITION BY code.themeID, deal.outcome
                            ORDER BY code.isPrimary DESC, length(answer.displayText) BETWEEN 40 AND 400 DESC,
-                                    deal.decidedOn DESC, answer.id DESC) AS rank
-                FROM code
+                                    code.interviewID DESC, answer.id DESC) AS rank
+                FROM scope
+                CROSS JOIN code ON code.interviewID = scope.id
                 JOIN interview ON interview.id = code.interviewID
+                JOIN deal ON deal.id = interview.dealID
                 JOIN answer ON answer.id = code.answerID
                 JOIN templateQuestion AS question
                     ON question.templateVersionID = interview.templateVersionID AND question.questionID = answer.questionID
-                JOIN deal ON deal.id = interview.dealID
                 JOIN account ON account.id = deal.accountID
-                JOIN person ON person.id = deal.repID
                 LEFT JOIN contact ON contact.id = interview.contactID
-                WHERE interview.status = 'completed' AND interview.quotePermission IN ('named', 'anonymous')
-                  AND question.audience = 'buyer' AND answer.displayText IS NOT NULL AND \(filter) \(primary) \(only)
+                WHERE \(Self.quotable)
             )
             WHERE rank <= \(limit)
             """
-        var result: [String: [Outcome: [Candidate]]] = [:]
-        for row in try request.fetchAll(db) {
-            guard let outcome = Outcome(rawValue: row["outcome"]),
-                let attribution = QuoteAttribution.describe(
-                    permission: (row["quotePermission"] as String?).flatMap(QuotePermission.init(rawValue:)),
-                    name: row["contactName"], title: row["contactTitle"], account: row["account"],
-                    industry: row["industry"], region: row["region"], size: row["sizeBand"])
-            else { continue }
-            let quote = Quote(
-                text: row["displayText"], attribution: attribution, outcome: outcome, quarter: row["quarter"],
-                interviewID: row["interviewID"], questionID: row["questionID"],
-                sentiment: Sentiment(rawValue: row["sentiment"]) ?? .neutral, isPrimary: row["isPrimary"])
-            let theme: String = row["themeID"]
-            result[theme, default: [:]][outcome, default: []].append(
-                Candidate(
-                    quote: quote, themeID: theme, wellSized: row["wellSized"], decidedOn: row["decidedOn"],
-                    answerID: row["answerID"]))
-        }
-        return result
+        return try request.fetchAll(db).compactMap(Self.candidate)
+    }
+
+    /// The latest quotable codes of one theme in one outcome: the interviews where it came up, newest first
+    /// (primary reasons first when asked), from the quotes index, joined in that order so that the first rows
+    /// that pass the filter are the answer.
+    private func candidates(
+        theme: String, outcome: Outcome, primaryOnly: Bool, wellSized: Bool, limit: Int, excluding: [Int64]
+    ) throws -> [Candidate] {
+        let primary: SQL = primaryOnly ? "AND mention.isPrimary = 1 AND code.isPrimary = 1" : ""
+        let size: SQL = wellSized ? "AND length(answer.displayText) BETWEEN 40 AND 400" : ""
+        let seen: SQL = excluding.isEmpty ? "" : "AND answer.id NOT IN \(excluding)"
+        let request: SQLRequest<Row> = """
+            SELECT \(Self.quoteColumns)
+            FROM interviewTheme AS mention INDEXED BY interviewTheme_for_quotes
+            CROSS JOIN code ON code.interviewID = mention.interviewID AND code.themeID = mention.themeID
+            CROSS JOIN interview ON interview.id = mention.interviewID
+            CROSS JOIN deal ON deal.id = interview.dealID
+            CROSS JOIN answer ON answer.id = code.answerID
+            CROSS JOIN templateQuestion AS question
+                ON question.templateVersionID = interview.templateVersionID AND question.questionID = answer.questionID
+            CROSS JOIN account ON account.id = deal.accountID
+            CROSS JOIN person ON person.id = deal.repID
+            LEFT JOIN contact ON contact.id = interview.contactID
+            WHERE mention.themeID = \(theme) AND mention.outcome = \(outcome.rawValue) AND mention.completed = 1
+              AND \(mentionCondition) \(primary) AND \(Self.quotable) \(size) \(seen) AND \(filter)
+            ORDER BY mention.isPrimary DESC, mention.interviewID DESC
+            LIMIT \(limit)
+            """
+        return try request.fetchAll(db).compactMap(Self.candidate)
+    }
+
+    private static func candidate(_ row: Row) -> Candidate? {
+        guard let outcome = Outcome(rawValue: row["outcome"]),
+            let attribution = QuoteAttribution.describe(
+                permission: (row["quotePermission"] as String?).flatMap(QuotePermission.init(rawValue:)),
+                name: row["contactName"], title: row["contactTitle"], account: row["account"],
+                industry: row["industry"], region: row["region"], size: row["sizeBand"])
+        else { return nil }
+        let quote = Quote(
+            text: row["displayText"], attribution: attribution, outcome: outcome, quarter: row["quarter"],
+            interviewID: row["interviewID"], questionID: row["questionID"],
+            sentiment: Sentiment(rawValue: row["sentiment"]) ?? .neutral, isPrimary: row["isPrimary"])
+        return Candidate(
+            quote: quote, themeID: row["themeID"], wellSized: row["wellSized"], interviewID: row["interviewID"],
+            answerID: row["answerID"])
     }
 
     // MARK: - Numbers from the gap questions
 
-    struct MedianKey: Hashable {
-        /// nil: all outcomes.
-        var outcome: Outcome?
-        var group: String?
-    }
-
-    struct Middle {
-        var low: DatabaseValue
-        var high: DatabaseValue
-        var n: Int
-        var sum: DatabaseValue
-
-        var median: Median {
-            guard let low = Double.fromDatabaseValue(low), let high = Double.fromDatabaseValue(high) else {
-                return Median(value: nil, n: n)
-            }
-            return Median(value: (low + high) / 2, n: n)
-        }
-    }
-
-    /// The middle values (and the sum) of `values`, which selects `outcome`, `grp` and `v`, for each outcome and
-    /// group and for each group over all outcomes.
-    func medians(of values: SQL) throws -> [MedianKey: Middle] {
+    /// The values `values` selects (`outcome`, `grp` and `v`), counted by outcome, group and value in SQL.
+    func histograms<Value: Comparable & DatabaseValueConvertible>(
+        of values: SQL, as: Value.Type, dimension: ReportDimension? = nil
+    ) throws
+        -> Samples<Value>
+    {
         let request: SQLRequest<Row> = """
-            WITH value AS MATERIALIZED (\(values)),
-            everything AS (SELECT outcome, grp, v FROM value UNION ALL SELECT NULL, grp, v FROM value),
-            ranked AS (
-                SELECT outcome, grp, v, row_number() OVER (PARTITION BY outcome, grp ORDER BY v) AS r,
-                       count(*) OVER (PARTITION BY outcome, grp) AS n
-                FROM everything WHERE v IS NOT NULL
-            )
-            SELECT outcome, grp, n, min(v) FILTER (WHERE r = (n + 1) / 2) AS low,
-                   max(v) FILTER (WHERE r = n / 2 + 1) AS high, sum(v) AS total
-            FROM ranked GROUP BY outcome, grp
+            SELECT outcome, grp, v, count(*) AS n FROM (\(values)) WHERE v IS NOT NULL GROUP BY outcome, grp, v
             """
-        var result: [MedianKey: Middle] = [:]
-        for row in try request.fetchAll(db) {
-            let outcome = (row["outcome"] as String?).flatMap(Outcome.init(rawValue:))
-            result[MedianKey(outcome: outcome, group: row["grp"])] = Middle(
-                low: row["low"], high: row["high"], n: row["n"], sum: row["total"])
+        var result = Samples<Value>()
+        let cursor = try request.fetchCursor(db)
+        while let row = try cursor.next() {
+            guard let outcome = Outcome(rawValue: row["outcome"]), let value = Value.fromDatabaseValue(row["v"])
+            else { continue }
+            result.add(
+                value, count: row["n"], outcome: outcome, group: Self.groupName(row["grp"], dimension: dimension))
         }
         return result
     }
 
-    /// The answers to the question a template gives a metric role, for the interviews in scope.
-    private func measured(_ metric: MetricRole, as alias: String) -> SQL {
+    /// The answer to the question that a template gives a metric role, for each interview in scope (NULL where
+    /// the template has no such question or the buyer did not answer). The few stored template versions are
+    /// looked up here once, and each interview's question named by its template version in the SQL, rather than
+    /// joining the template questions for every interview.
+    func measured(_ metric: MetricRole, as alias: String, kind: String? = nil) throws -> SQL {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT templateVersionID, questionID, kind FROM templateQuestion WHERE metric = ?",
+            arguments: [metric.rawValue])
+        let cases: [SQL] = rows.compactMap { row in
+            guard kind == nil || (row["kind"] as String) == kind else { return nil }
+            return "WHEN \(row["templateVersionID"] as Int64) THEN \(row["questionID"] as String)"
+        }
+        guard !cases.isEmpty else {
+            return "LEFT JOIN answer AS \(sql: alias) ON 0"
+        }
+        return """
+            LEFT JOIN answer AS \(sql: alias) ON \(sql: alias).interviewID = interview.id
+                AND \(sql: alias).questionID = (CASE interview.templateVersionID \(cases.joined(separator: " ")) END)
+            """
+    }
+
+    /// A money answer per year, in its minor unit: a month counts 12 times, a quarter 4; NULL for a one-time or
+    /// period-less amount.
+    static func yearly(_ alias: String) -> SQL {
         """
-        JOIN templateQuestion AS \(sql: alias)Question
-            ON \(sql: alias)Question.templateVersionID = interview.templateVersionID AND \(sql: alias)Question.metric = \(metric.rawValue)
-        JOIN answer AS \(sql: alias) ON \(sql: alias).interviewID = interview.id AND \(sql: alias).questionID = \(sql: alias)Question.questionID
+        (CASE \(sql: alias).period WHEN 'year' THEN \(sql: alias).amountMinor WHEN 'quarter' THEN \(sql: alias).amountMinor * 4
+                                 WHEN 'month' THEN \(sql: alias).amountMinor * 12 END)
         """
     }
 
-    func valueAtStake() throws -> [MoneyFigure] {
-        let yearly: SQL = """
-            (CASE gap.period WHEN 'year' THEN gap.amountMinor WHEN 'quarter' THEN gap.amountMinor * 4
-                             WHEN 'month' THEN gap.amountMinor * 12 END)
-            """
-        // Whole years multiply exactly; a fraction of a year rounds to the minor unit.
-        let lifetime: SQL = """
-            (CASE WHEN gap.period = 'one_time' THEN gap.amountMinor
-                  WHEN years.number = CAST(years.number AS INTEGER) THEN \(yearly) * CAST(years.number AS INTEGER)
-                  ELSE CAST(round(\(yearly) * years.number) AS INTEGER) END)
-            """
-        let measures: [(MoneyFigure.Measure, MetricRole, SQL, SQL)] = [
-            (.gapValuePerYear, .gapValue, yearly, ""),
-            (.inactionCostPerYear, .inactionCost, yearly, ""),
-            (
-                .gapValueOverOwnership, .gapValue, lifetime,
-                "\(measured(.ownershipYears, as: "years")) AND years.number > 0"
-            ),
-        ]
+    /// Sums and medians of the three money measures, by outcome and currency.
+    func valueAtStake(_ facts: InterviewFacts) throws -> [MoneyFigure] {
         var figures: [MoneyFigure] = []
-        for (measure, metric, amount, extra) in measures {
-            let middles = try medians(
-                of: """
-                    SELECT deal.outcome AS outcome, gap.currency AS grp, \(amount) AS v
-                    \(interviews(nil))
-                    \(measured(metric, as: "gap"))
-                    \(extra)
-                    WHERE interview.status = 'completed' AND gap.amountMinor IS NOT NULL AND \(filter)
-                    """)
+        for measure in MoneyFigure.Measure.allCases {
+            guard let histograms = facts.money[measure] else { continue }
+            let currencies = histograms.groups.compactMap { $0 }.sorted()
             for outcome in Outcome.allCases {
-                let rows = middles.filter { $0.key.outcome == outcome }.sorted {
-                    ($0.key.group ?? "") < ($1.key.group ?? "")
-                }
-                for (key, middle) in rows {
-                    guard let code = key.group, let currency = Currency(code: code),
-                        let low = Int64.fromDatabaseValue(middle.low), let high = Int64.fromDatabaseValue(middle.high),
-                        let sum = Int64.fromDatabaseValue(middle.sum)
+                for code in currencies {
+                    guard let currency = Currency(code: code),
+                        let middle = histograms.middle(outcome: outcome, group: code)
                     else { continue }
+                    guard let sum = histograms.sum(outcome: outcome, group: code) else {
+                        throw RequestError.invalid(
+                            field: "value at stake",
+                            message:
+                                "the \(outcome.label) amounts in \(code) add up to more than can be counted exactly; narrow the report with filters"
+                        )
+                    }
                     figures.append(
                         MoneyFigure(
                             measure: measure, outcome: outcome, sum: Money(minorUnits: sum, currency: currency),
-                            median: Money(minorUnits: Money.midpoint(low, high), currency: currency), n: middle.n))
+                            median: Money(minorUnits: Money.midpoint(middle.low, middle.high), currency: currency),
+                            n: middle.n))
                 }
             }
         }
         return figures
     }
 
-    func columnFodder() throws -> ColumnFodder {
-        let request: SQLRequest<Row> = """
-            SELECT deal.outcome AS outcome, count(*) AS answered, sum(preferred.flag) AS yes
-            \(interviews(nil))
-            \(measured(.preferredVendor, as: "preferred"))
-            WHERE interview.status = 'completed' AND preferred.flag IS NOT NULL AND \(filter)
-            GROUP BY deal.outcome
-            """
-        var preferred = ByOutcome { _ in Share(0, of: 0) }
-        for row in try request.fetchAll(db) {
-            guard let outcome = Outcome(rawValue: row["outcome"]) else { continue }
-            preferred[outcome] = Share(row["yes"], of: row["answered"])
-        }
-        let months = try medians(
-            of: """
-                SELECT deal.outcome AS outcome, NULL AS grp, headStart.number AS v
-                \(interviews(nil))
-                \(measured(.firstContactWithWinner, as: "headStart"))
-                WHERE interview.status = 'completed' AND headStartQuestion.kind = 'months' AND \(filter)
-                """)
-        return ColumnFodder(
-            preferredVendor: preferred,
-            headStartMonths: ByOutcome {
-                months[MedianKey(outcome: $0, group: nil)]?.median ?? Median(value: nil, n: 0)
-            })
-    }
-
-    func salesCycle() throws -> SalesCycle {
+    func salesCycle(_ facts: DealFacts) throws -> SalesCycle {
         let segment = request.cycleSegment
+        var actual = facts.cycle
+        var assumed = facts.assumed
+        var dimensions: [ReportDimension?] = []
+        if segment == .competitor {
+            // A deal may meet several competitors, so all segments are counted apart, not added up.
+            dimensions = [nil, segment]
+        }
         var rows: [CycleRow] = []
-        for dimension in [nil, segment] {
-            let actual = try medians(
+        var allRows: [CycleRow] = []
+        for dimension in dimensions {
+            actual = try histograms(
                 of: """
                     SELECT deal.outcome AS outcome, \(group(dimension)) AS grp,
                            CAST(julianday(deal.decidedOn) - julianday(deal.createdOn) AS INTEGER) AS v
                     \(deals(dimension))
                     WHERE deal.createdOn IS NOT NULL AND deal.createdOn <= deal.decidedOn AND \(filter)
-                    """)
-            let assumed = try medians(
+                    """, as: Int64.self, dimension: dimension)
+            assumed = try histograms(
                 of: """
                     SELECT deal.outcome AS outcome, \(group(dimension)) AS grp, person.assumedCycleDays AS v
-                    \(deals(dimension))
+                    \(deals(dimension, withRep: true))
                     WHERE \(filter)
-                    """)
-            let keys = Set(actual.keys).union(assumed.keys)
-            let groups = Set(keys.map(\.group))
-            let ordered = Self.ordered(groups, by: dimension) { actual[MedianKey(outcome: nil, group: $0)]?.n ?? 0 }
-            for group in ordered {
-                for outcome in [nil] + Outcome.allCases.map(Optional.some) {
-                    let key = MedianKey(outcome: outcome, group: group)
-                    guard actual[key] != nil || assumed[key] != nil else { continue }
-                    rows.append(
-                        CycleRow(
-                            segmentValue: group, isAllSegments: dimension == nil, outcome: outcome,
-                            actualDays: actual[key]?.median ?? Median(value: nil, n: 0),
-                            assumedDays: assumed[key]?.median ?? Median(value: nil, n: 0)))
-                }
+                    """, as: Int64.self, dimension: dimension)
+            if dimension == nil {
+                allRows = Self.cycleRows(group: nil, isAllSegments: true, actual: actual, assumed: assumed)
             }
         }
-        return SalesCycle(segment: segment, rows: rows)
+        let groups = actual.groups.union(assumed.groups)
+        for group in Self.ordered(groups, by: segment, size: { actual.count(outcome: nil, group: $0) }) {
+            rows += Self.cycleRows(group: group, isAllSegments: false, actual: actual, assumed: assumed)
+        }
+        if segment != .competitor {
+            allRows = Self.cycleRows(
+                group: nil, isAllSegments: true, actual: actual.mergingGroups(), assumed: assumed.mergingGroups())
+        }
+        return SalesCycle(segment: segment, rows: allRows + rows)
+    }
+
+    private static func cycleRows(
+        group: String?, isAllSegments: Bool, actual: Samples<Int64>, assumed: Samples<Int64>
+    ) -> [CycleRow] {
+        ([nil] + Outcome.allCases.map(Optional.some)).compactMap { outcome in
+            let actualDays = actual.median(outcome: outcome, group: group)
+            let assumedDays = assumed.median(outcome: outcome, group: group)
+            guard actualDays.n > 0 || assumedDays.n > 0 else { return nil }
+            return CycleRow(
+                segmentValue: group, isAllSegments: isAllSegments, outcome: outcome, actualDays: actualDays,
+                assumedDays: assumedDays)
+        }
     }
 }
 

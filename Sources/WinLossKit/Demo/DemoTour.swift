@@ -20,10 +20,20 @@ public struct DemoTour {
 
     public var databasePath: String { directory + "/demo.sqlite" }
 
+    /// The year of interviews the report part of the tour reads.
+    public var reportPath: String { directory + "/programme.sqlite" }
+
+    /// The HTML report the tour writes.
+    public var htmlPath: String { directory + "/report.html" }
+
+    /// How many deals, each interviewed and coded, the report part of the tour generates.
+    var reportDeals: Int { max(300, programme.deals * 6) }
+
     private var files: [String] {
         [
             "demo.sqlite", "demo.sqlite-wal", "demo.sqlite-shm", "salesforce-opportunities.csv", "hubspot-deals.csv",
-            "salesforce-corrected.csv", "export-with-mistakes.csv",
+            "salesforce-corrected.csv", "export-with-mistakes.csv", "programme.sqlite", "programme.sqlite-wal",
+            "programme.sqlite-shm", "report.html",
         ]
     }
 
@@ -210,14 +220,88 @@ public struct DemoTour {
                 "Interview #\(interview.id) was asked from template \(interview.templateVersion.templateID) version \(interview.templateVersion.version), "
                     + "kept in the database with SHA-256\n\(interview.templateVersion.sha256): editing the template file later never changes "
                     + "the questions this interview was asked.\n")
+
+            if let codebook = catalog.codebook {
+                try store.syncCodebook(codebook.codebook)
+                heading(
+                    "Code the answers with themes: the codebook's keywords suggest them, with stemming",
+                    "code \(scheduled.id) --coder dana.reyes@example.com")
+                let coder = ScriptedPrompter(DemoTour.scriptedCoding, echo: true)
+                _ = try CodingSession(
+                    store: store, interviewID: scheduled.id, prompter: coder, coder: "dana.reyes@example.com"
+                ).run()
+                indented(coder.shown)
+            }
         }
 
+        try showReports(heading: heading, indented: indented, style: style)
+
         write("\nExplore the sample yourself:\n")
+        write("   winloss report --db \(reportPath) --year \(programme.anchor.year) --by industry\n")
+        write("   winloss search '\"status quo\"' --db \(reportPath) --outcome no_decision\n")
         write("   winloss deal list --db \(databasePath) --outcome loss --competitor Stratos\n")
         write("   winloss account list --db \(databasePath)\n")
         write("   winloss queue --db \(databasePath)\n")
         write("   winloss interview list --db \(databasePath)\n")
         write("   winloss template show no-decision\n")
+    }
+
+    /// A programme's worth of coded interviews, and what a sales leader reads from them.
+    private func showReports(
+        heading: (String, String?) -> Void, indented: (String) -> Void, style: TextStyle
+    ) throws {
+        let generator = BulkProgramme(deals: reportDeals, seed: programme.seed, anchor: programme.anchor)
+        let store = try WinLossStore.open(path: reportPath)
+        heading(
+            "A programme's worth of interviews: \(reportDeals.grouped) decided deals, each interviewed and coded",
+            "demo generate --deals \(reportDeals) --seed \(programme.seed) --db programme.sqlite")
+        let summary = try generator.generate(into: store)
+        indented(
+            "\(summary.deals.grouped) deals, \(summary.interviews.grouped) completed interviews, \(summary.answers.grouped) answers and "
+                + "\(summary.codes.grouped) theme codes, in programme.sqlite.\n")
+
+        var year = DealFilter()
+        year.decidedFrom = CalendarDate(uncheckedYear: programme.anchor.year, month: 1, day: 1)
+        year.decidedTo = CalendarDate(uncheckedYear: programme.anchor.year, month: 12, day: 31)
+        let scope = "--db programme.sqlite --year \(programme.anchor.year)"
+        heading(
+            "The report: outcomes, win rate and interview coverage",
+            "report \(scope) --section programme")
+        indented(try store.report(ReportRequest(filter: year, sections: [.programme])).document.text(style: style))
+
+        heading(
+            "Which themes recur in wins, losses and no-decisions, and how distinctive each is",
+            "report \(scope) --section themes")
+        indented(try store.report(ReportRequest(filter: year, sections: [.themes])).document.text(style: style))
+
+        var losses = year
+        losses.outcomes = [.loss]
+        heading(
+            "The buyer's words behind a theme, as each buyer agreed to be quoted",
+            "search '\"too expensive\"' \(scope) --outcome loss --shareable --limit 3")
+        indented(
+            try listing(store.search("\"too expensive\"", matching: losses, shareable: true, limit: 3), style: style))
+
+        heading(
+            "What the gap questions add up to, column fodder, and the real sales cycle",
+            "report \(scope) --section value --section fodder --section cycle --by region")
+        indented(
+            try store.report(ReportRequest(filter: year, sections: [.value, .fodder, .cycle], breakdown: .region))
+                .document.text(style: style))
+
+        heading(
+            "Words distinctive of no-decisions: themes the codebook may lack",
+            "terms --outcome no_decision \(scope) --limit 8")
+        indented(
+            try store.distinctiveTerms(TermRequest(outcome: .noDecision, filter: year, limit: 8)).document.text(
+                style: style))
+
+        let report = try store.report(ReportRequest(filter: year, breakdown: .industry))
+        try Data(report.html.utf8).write(to: URL(fileURLWithPath: htmlPath), options: .atomic)
+        heading(
+            "The whole report as one HTML file, with charts, to open in a browser or print",
+            "report \(scope) --by industry --format html --output report.html")
+        indented("Wrote \(htmlPath).\n")
     }
 
     /// The file that marks a folder as the demo's own, so that rebuilding the sample never deletes a file
@@ -301,6 +385,9 @@ public struct DemoTour {
         set(5, "Stage", "Closed Won")
         try write(CSVWriter.record(header, guarded: false) + rows.map { CSVWriter.record($0, guarded: false) }.joined())
     }
+
+    /// What a coder types for the scripted interview's answers that have no theme yet.
+    static let scriptedCoding = ["status_quo-", "decision_process=", "", "1-* 3- price_value="]
 
     /// What an interviewer types through a loss interview, including a refused answer, a private note and tags.
     static let scriptedLossInterview = [

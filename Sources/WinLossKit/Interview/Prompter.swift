@@ -11,9 +11,12 @@ public protocol Prompter: AnyObject {
 public final class ScriptedPrompter: Prompter {
     public private(set) var shown = ""
     private var lines: [String]
+    private let echo: Bool
 
-    public init(_ lines: [String]) {
+    /// - Parameter echo: show each line as it is read, as a terminal would, for a transcript of the session.
+    public init(_ lines: [String], echo: Bool = false) {
         self.lines = lines
+        self.echo = echo
     }
 
     public func show(_ text: String) {
@@ -21,6 +24,9 @@ public final class ScriptedPrompter: Prompter {
     }
 
     public func readLine() -> String? {
-        lines.isEmpty ? nil : lines.removeFirst()
+        guard !lines.isEmpty else { return nil }
+        let line = lines.removeFirst()
+        if echo { shown += line + "\n" }
+        return line
     }
 }

@@ -288,16 +288,40 @@ enum Schema {
         CREATE INDEX code_primary_on_themeID_interviewID ON code(themeID, interviewID) WHERE isPrimary = 1;
 
         -- Each interview's themes, once each, with the themes above them in the codebook: what reports count. Kept
-        -- from the codes whenever they change.
+        -- from the codes whenever they change. The interview's status and its deal's outcome and decided date are
+        -- copied here (and kept by the triggers below), so that a report counts every theme by outcome and quarter
+        -- from one index, without joining a row of another table per mention.
         CREATE TABLE interviewTheme (
             interviewID INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
             themeID TEXT NOT NULL,
             isPrimary INTEGER NOT NULL,
             positive INTEGER NOT NULL,
             negative INTEGER NOT NULL,
+            completed INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            decidedOn TEXT NOT NULL,
+            -- 20263 for 2026Q3.
+            quarter INTEGER NOT NULL,
             PRIMARY KEY (interviewID, themeID)
         ) WITHOUT ROWID;
-        CREATE INDEX interviewTheme_on_themeID ON interviewTheme(themeID, interviewID);
+        CREATE INDEX interviewTheme_for_reports
+            ON interviewTheme(completed, themeID, outcome, quarter, decidedOn, isPrimary, positive, negative);
+        -- The latest interviews where a theme came up in an outcome, primary reasons first: where quotes are found.
+        CREATE INDEX interviewTheme_for_quotes
+            ON interviewTheme(themeID, outcome, completed, isPrimary, interviewID, decidedOn);
+        -- Whether an interview has any theme coded: the interviews a theme's share is taken over.
+        ALTER TABLE interview ADD COLUMN coded INTEGER NOT NULL DEFAULT 0;
+        CREATE TRIGGER interviewTheme_follows_status AFTER UPDATE OF status ON interview
+        BEGIN
+            UPDATE interviewTheme SET completed = (NEW.status = 'completed') WHERE interviewID = NEW.id;
+        END;
+        CREATE TRIGGER interviewTheme_follows_deal AFTER UPDATE OF outcome, decidedOn ON deal
+        BEGIN
+            UPDATE interviewTheme
+            SET outcome = NEW.outcome, decidedOn = NEW.decidedOn,
+                quarter = CAST(substr(NEW.decidedOn, 1, 4) AS INTEGER) * 10 + (CAST(substr(NEW.decidedOn, 6, 2) AS INTEGER) + 2) / 3
+            WHERE interviewID IN (SELECT id FROM interview WHERE dealID = NEW.id);
+        END;
 
         -- The questions of each stored template version, so that reports find measures by role (the value of
         -- closing the gap…) whatever a template calls its questions.
@@ -313,7 +337,8 @@ enum Schema {
             PRIMARY KEY (templateVersionID, questionID)
         ) WITHOUT ROWID;
         CREATE INDEX templateQuestion_on_metric ON templateQuestion(metric, templateVersionID);
-        CREATE INDEX answer_on_interviewID_questionID ON answer(interviewID, questionID);
+        -- Each interview's numeric answers, read by reports from the index alone.
+        CREATE INDEX answer_figures ON answer(interviewID, questionID, amountMinor, currency, period, number, flag);
 
         -- How long a rep says their sales cycle is, to set beside the real one.
         ALTER TABLE person ADD COLUMN assumedCycleDays INTEGER CHECK (assumedCycleDays > 0);

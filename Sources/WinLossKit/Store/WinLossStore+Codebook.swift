@@ -334,7 +334,8 @@ extension WinLossStore {
             arguments: arguments)
         try db.execute(
             sql: """
-                INSERT INTO interviewTheme (interviewID, themeID, isPrimary, positive, negative)
+                INSERT INTO interviewTheme (
+                    interviewID, themeID, isPrimary, positive, negative, completed, outcome, decidedOn, quarter)
                 WITH RECURSIVE lineage (themeID, ancestorID) AS (
                     SELECT id, id FROM theme WHERE mergedInto IS NULL
                     UNION
@@ -342,10 +343,19 @@ extension WinLossStore {
                     WHERE theme.parentID IS NOT NULL
                 )
                 SELECT code.interviewID, lineage.ancestorID, max(code.isPrimary), max(code.sentiment = 'positive'),
-                       max(code.sentiment = 'negative')
+                       max(code.sentiment = 'negative'), interview.status = 'completed', deal.outcome, deal.decidedOn,
+                       CAST(substr(deal.decidedOn, 1, 4) AS INTEGER) * 10 + (CAST(substr(deal.decidedOn, 6, 2) AS INTEGER) + 2) / 3
                 FROM code JOIN lineage ON lineage.themeID = code.themeID
+                JOIN interview ON interview.id = code.interviewID
+                JOIN deal ON deal.id = interview.dealID
                 WHERE :interview IS NULL OR code.interviewID = :interview
                 GROUP BY code.interviewID, lineage.ancestorID
+                """,
+            arguments: arguments)
+        try db.execute(
+            sql: """
+                UPDATE interview SET coded = EXISTS (SELECT 1 FROM interviewTheme WHERE interviewID = interview.id)
+                WHERE :interview IS NULL OR id = :interview
                 """,
             arguments: arguments)
     }

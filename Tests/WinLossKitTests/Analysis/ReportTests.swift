@@ -181,8 +181,11 @@ struct LogOddsTests {
         #expect(byRep.groups[0].themes.interviews == ByOutcome(win: 6, loss: 6, noDecision: 5))
     }
 
-    @Test func quotesHonourConsent() throws {
-        let report = try fixture.store.report(ReportRequest(quotesPerTheme: 3))
+    /// Quotes are ranked in one query for a small scope and found theme by theme for a large one: both ways.
+    @Test(arguments: [5_000, 0]) func quotesHonourConsent(rankUpTo: Int) throws {
+        var request = ReportRequest(quotesPerTheme: 3)
+        request.rankQuotesUpTo = rankUpTo
+        let report = try fixture.store.report(request)
         let quotes = try #require(report.quotes)
         let all = quotes.flatMap(\.quotes)
         #expect(!all.isEmpty)
@@ -215,7 +218,9 @@ struct LogOddsTests {
         #expect(price.quotes.map(\.outcome) == [.loss, .noDecision, .win])
         #expect(price.quotes.first?.text.hasPrefix("Buyer loss-7 says") == true)
         // A parent's quotes include those coded with a theme under it.
-        let more = try #require(try fixture.store.report(ReportRequest(quotesPerTheme: 10)).quotes)
+        var moreRequest = ReportRequest(quotesPerTheme: 10)
+        moreRequest.rankQuotesUpTo = rankUpTo
+        let more = try #require(try fixture.store.report(moreRequest).quotes)
         let priceQuotes = try #require(more.first { $0.themeID == "price" }).quotes
         #expect(priceQuotes.contains { $0.text.hasPrefix("Buyer loss-1 says") })
         #expect(priceQuotes.count == 10)
@@ -268,6 +273,18 @@ struct LogOddsTests {
         #expect(retailLosses.actualDays == Median(of: days(.loss, parity: 0)))
         let softwareWins = try #require(cycle.rows.first { $0.segmentValue == "Software" && $0.outcome == .win })
         #expect(softwareWins.assumedDays == Median(value: nil, n: 0))
+    }
+
+    @Test func bothWaysOfFindingQuotesAgree() throws {
+        var filter = DealFilter()
+        filter.industries = ["Software"]
+        for filter in [DealFilter(), filter] {
+            var ranked = ReportRequest(filter: filter, sections: [.themes, .quotes], quotesPerTheme: 2)
+            ranked.rankQuotesUpTo = .max
+            var scanned = ranked
+            scanned.rankQuotesUpTo = 0
+            #expect(try fixture.store.report(ranked).quotes == fixture.store.report(scanned).quotes)
+        }
     }
 
     @Test func aMergeCarriesItsCodesIntoTheReport() throws {
@@ -336,5 +353,45 @@ struct ReportOutputTests {
         #expect(text.contains("THEMES BY OUTCOME") && text.contains("Win rate 48.3% (14 won of 29 won or lost)"))
         #expect(!text.contains("\u{1B}["))
         #expect(text.contains("75% (9/12)"))
+    }
+}
+
+/// On a file, a report reads the deals on a second connection from the same snapshot.
+struct ParallelReportTests {
+    let home = TemporaryDirectory()
+
+    func json(_ report: Report) throws -> String { try JSONOutput.string(report) }
+
+    @Test func aFileGivesTheSameReportAsOneConnection() throws {
+        let fixture = try ReportFixture()
+        let path = home.file("programme.sqlite")
+        try fixture.store.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        let file = try WinLossStore.open(path: path, mode: .mustExist)
+        #expect(SnapshotPartner(path: path) != nil)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        for request in [ReportRequest(), ReportRequest(breakdown: .region), ReportRequest(sections: [.programme])] {
+            #expect(try json(file.report(request, now: now)) == json(fixture.store.report(request, now: now)))
+        }
+    }
+
+    @Test func aWriterHoldingTheLockLeavesTheReportOnOneConnection() throws {
+        let fixture = try ReportFixture()
+        let path = home.file("programme.sqlite")
+        try fixture.store.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        let file = try WinLossStore.open(path: path, mode: .mustExist)
+        // Another process in the middle of a write, such as an import.
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let writer = try DatabaseQueue(path: path, configuration: configuration)
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            try db.execute(sql: "UPDATE deal SET outcome = 'win' WHERE externalID = 'loss-0'")
+        }
+        #expect(SnapshotPartner(path: path) == nil)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        // The report reads what was committed, not the change in progress.
+        #expect(
+            try json(file.report(ReportRequest(), now: now)) == json(fixture.store.report(ReportRequest(), now: now)))
+        try writer.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
     }
 }

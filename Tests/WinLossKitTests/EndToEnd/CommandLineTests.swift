@@ -339,17 +339,27 @@ struct CommandLineTests {
             "price_value           Price and value", "kept in the database with SHA-256",
             "The interview queue", "is the rep who worked deal", "1 answer was refused and asked again",
             "Private note: The figure is the finance director's own estimate.", "3 of 5 (Would listen)",
+            "Code the answers with themes", "1) integration  Integration  (matched: erp)",
+            "✓ Coded: integration (negative, primary), implementation_risk (negative), price_value (neutral)",
+            "1,440 deals, 1,440 completed interviews", "THEMES BY OUTCOME", "Internal priorities and the status quo",
+            "VALUE AT STAKE", "COLUMN FODDER", "SALES CYCLE", "Terms distinctive of no decision interviews",
+            "Wrote report.html.",
         ] {
             #expect(result.stdout.contains(expected), "demo output contains \(expected.debugDescription)")
         }
         #expect(!FileManager.default.fileExists(atPath: realDatabase))
         let sample = home.file("cache/winloss/demo/demo.sqlite")
         #expect(try permissions(sample) == 0o600)
+        #expect(try permissions(home.file("cache/winloss/demo/programme.sqlite")) == 0o600)
+        let html = try String(contentsOfFile: home.file("cache/winloss/demo/report.html"), encoding: .utf8)
+        #expect(html.hasPrefix("<!doctype html>") && html.contains("Themes by industry"))
         // The same seed gives the same tour.
         let again = try winloss.run(["demo"], extraEnvironment: ["XDG_CACHE_HOME": home.file("cache")])
-        // Apart from when the scripted interview ran.
+        // Apart from when the scripted interview ran and the reports were made.
         func withoutClock(_ text: String) -> [Substring] {
-            text.split(separator: "\n").filter { !$0.contains("Started  ") && !$0.contains("Completed  ") }
+            text.split(separator: "\n").filter {
+                !$0.contains("Started  ") && !$0.contains("Completed  ") && !$0.contains(". Generated 20")
+            }
         }
         #expect(withoutClock(again.stdout) == withoutClock(result.stdout))
     }
