@@ -82,21 +82,53 @@ echo "    $(grouped "$(cat "$work/out")") answers"
 echo
 
 # --- Report and themes ---------------------------------------------------------------------------------------------
-# PLACEHOLDER (to be filled in by the engineer who owns `winloss report` and `winloss themes`): time
-# `winloss report --format json` and `winloss themes` on "$db" with `measure`, each followed by `measure_sql` with
-# the SQL those commands run, as the search section does. Remove the two `echo`s when they are filled in.
-bench_report() {
-    # measure "report --format json" "$bin" report --format json --db "$db"
-    # measure_sql "  sqlite3, same SQL" "SELECT …;"
-    echo "report --format json                               (placeholder: not measured yet)"
+# The aggregate queries `winloss report` runs (WinLossStore+Report.swift, ReportFacts.swift), for the sqlite3 shell:
+# theme mentions by outcome and quarter from the report index; one pass over the interviews with their gap
+# answers; one over the deals with their segments, cycle and rep; and the quotes of one theme and outcome. The
+# rows are counted, not printed, so that the shell's own printing is not timed.
+themes_sql="SELECT count(*) FROM (SELECT theme.themeID, theme.outcome, theme.quarter, count(*), sum(theme.isPrimary),
+        sum(theme.positive), sum(theme.negative) FROM interviewTheme AS theme WHERE theme.completed = 1
+        GROUP BY theme.themeID, theme.outcome, theme.quarter);
+    SELECT count(*) FROM (SELECT deal.outcome, count(*), sum(interview.coded) FROM interview
+        JOIN deal ON deal.id = interview.dealID WHERE interview.status = 'completed' GROUP BY deal.outcome);"
+measured_sql() {  # alias, metric: the answer to the question with that role, for each interview
+    printf "LEFT JOIN templateQuestion AS %sQuestion ON %sQuestion.templateVersionID = interview.templateVersionID
+        AND %sQuestion.metric = '%s' LEFT JOIN answer AS %s ON %s.interviewID = interview.id
+        AND %s.questionID = %sQuestion.questionID" "$1" "$1" "$1" "$2" "$1" "$1" "$1" "$1"
 }
-bench_themes() {
-    # measure "themes" "$bin" themes --db "$db"
-    # measure_sql "  sqlite3, same SQL" "SELECT …;"
-    echo "themes                                             (placeholder: not measured yet)"
-}
-bench_report
-bench_themes
+yearly() { echo "(CASE $1.period WHEN 'year' THEN $1.amountMinor WHEN 'quarter' THEN $1.amountMinor * 4 WHEN 'month' THEN $1.amountMinor * 12 END)"; }
+report_sql="$themes_sql
+    SELECT count(*) FROM (SELECT deal.outcome, CAST(substr(deal.decidedOn, 1, 4) AS INTEGER) * 10
+            + (CAST(substr(deal.decidedOn, 6, 2) AS INTEGER) + 2) / 3,
+            CAST(julianday(date(interview.startedAt)) - julianday(deal.decidedOn) AS INTEGER), interview.coded,
+            gap.currency, $(yearly gap), $(yearly gap) * years.number, cost.currency, $(yearly cost), preferred.flag,
+            headStart.number
+        FROM interview JOIN deal ON deal.id = interview.dealID
+        $(measured_sql gap gap_value) $(measured_sql cost inaction_cost) $(measured_sql years ownership_years)
+        $(measured_sql preferred preferred_vendor) $(measured_sql headStart first_contact_with_winner)
+        WHERE interview.status = 'completed');
+    SELECT count(*) FROM (SELECT deal.outcome, account.industry, account.region, account.sizeBand,
+            deal.id IN (SELECT dealID FROM interview WHERE status = 'completed'), account.industry COLLATE NOCASE,
+            CAST(julianday(deal.decidedOn) - julianday(deal.createdOn) AS INTEGER), person.assumedCycleDays
+        FROM deal JOIN account ON account.id = deal.accountID JOIN person ON person.id = deal.repID);
+    SELECT count(*) FROM (SELECT answer.displayText FROM interviewTheme AS mention
+        JOIN code ON code.interviewID = mention.interviewID AND code.themeID = mention.themeID
+        JOIN interview ON interview.id = mention.interviewID JOIN answer ON answer.id = code.answerID
+        WHERE mention.themeID = 'price_level' AND mention.outcome = 'loss' AND mention.completed = 1
+          AND mention.isPrimary = 1 AND code.isPrimary = 1 AND interview.quotePermission IN ('named', 'anonymous')
+        ORDER BY mention.isPrimary DESC, mention.interviewID DESC LIMIT 3);"
+measure "report --format json" "$bin" report --format json --db "$db"
+echo "    $(wc -c <"$work/out") bytes of JSON"
+measure_sql "  sqlite3, same aggregate queries" "$report_sql"
+measure "report --quarter (the latest) --format json" "$bin" report --quarter "$(sqlite3 "$db" \
+    "SELECT substr(max(decidedOn), 1, 4) || 'Q' || ((CAST(substr(max(decidedOn), 6, 2) AS INTEGER) + 2) / 3) FROM deal")" \
+    --format json --db "$db"
+measure "report --by industry --format html" "$bin" report --by industry --format html --output "$work/report.html" \
+    --db "$db"
+echo "    $(($(wc -c <"$work/report.html") / 1024)) KiB of HTML"
+measure "themes" "$bin" themes --db "$db"
+measure_sql "  sqlite3, same aggregate queries" "$themes_sql"
+measure "terms --outcome no_decision" "$bin" terms --outcome no_decision --db "$db"
 echo
 
 # --- Import into a fresh database ----------------------------------------------------------------------------------

@@ -145,23 +145,44 @@ enum Tokenizer {
             guard !word.isEmpty else { return }
             while let last = word.last, last == "'" || last == "-" { word.removeLast() }
             let text = String(word).lowercased()
-            let meaningful =
-                text.unicodeScalars.count >= 2 && text.unicodeScalars.contains { $0.properties.isAlphabetic }
+            let meaningful = text.unicodeScalars.count >= 2 && text.unicodeScalars.contains(where: isLetter)
             result.append(meaningful && !stopWords.contains(text) ? text : nil)
             word = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if isWordCharacter(scalar) {
                 word.append(scalar)
             } else if (scalar == "'" || scalar == "\u{2019}" || scalar == "-"), !word.isEmpty {
                 word.append(scalar == "-" ? "-" : "'")
             } else {
                 flush()
-                if !scalar.properties.isWhitespace { result.append(nil) }
+                let isSpace =
+                    scalar.value < 0x80
+                    ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+                    : scalar.properties.isWhitespace
+                if !isSpace { result.append(nil) }
             }
         }
         flush()
         return result
+    }
+
+    /// Letters and digits of any script; ASCII is answered without looking up Unicode properties, which is most
+    /// of the time a tokenizer takes otherwise.
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case 0...0x7F: false
+        default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A: true
+        case 0...0x7F: false
+        default: scalar.properties.isAlphabetic
+        }
     }
 
     /// Common English function words, and the words every interview answer is full of.
