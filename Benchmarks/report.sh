@@ -32,10 +32,16 @@ measure_sql() {  # label, SQL
 count() { sqlite3 "$db" "SELECT count(*) FROM $1"; }
 grouped() { echo "$1" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
 
-# The SQL of `winloss search` (WinLossStore+Search.swift): the best 20 answers, then the best 20 private notes,
-# each joined to its interview, deal, account, rep and buyer; CONDITION is the deal filter's WHERE condition.
+# The SQL of `winloss search` (WinLossStore+Search.swift): for answers, then for private notes, the number of
+# matches, then the best 20 (or, past 10,000 matches, the latest 20), each joined to its interview, deal, account,
+# rep and buyer; CONDITION is the deal filter's WHERE condition.
 search_sql() {  # pattern, answer FTS table, note FTS table, condition
     local pattern=${1//\'/\'\'} answers=$2 notes=$3 condition=$4
+    local answer_order="$answers.rank" note_order="$notes.rank"
+    (($(sqlite3 "$db" "SELECT count(*) FROM $answers WHERE $answers MATCH '$pattern'") > 10000)) &&
+        answer_order="$answers.rowid DESC"
+    (($(sqlite3 "$db" "SELECT count(*) FROM $notes WHERE $notes MATCH '$pattern'") > 10000)) &&
+        note_order="$notes.rowid DESC"
     local columns="rank AS score, snippet(%s, 0, char(57344), char(57345), '…', 14) AS snippet,
         interview.id, item.questionID, deal.externalID, deal.name, deal.outcome, deal.decidedOn, account.name,
         account.industry, account.region, account.sizeBand, contact.name, contact.title, interview.quotePermission"
@@ -43,12 +49,15 @@ search_sql() {  # pattern, answer FTS table, note FTS table, condition
         JOIN account ON account.id = deal.accountID JOIN person ON person.id = deal.repID
         LEFT JOIN contact ON contact.id = interview.contactID"
     # shellcheck disable=SC2059
-    printf "SELECT $columns FROM %s JOIN answer AS item ON item.id = %s.rowid $joins
-        WHERE %s MATCH '%s' AND %s ORDER BY %s.rank LIMIT 20;
+    printf "SELECT count(*) FROM %s WHERE %s MATCH '%s';
+        SELECT $columns FROM %s JOIN answer AS item ON item.id = %s.rowid $joins
+        WHERE %s MATCH '%s' AND %s ORDER BY %s LIMIT 20;
+        SELECT count(*) FROM %s WHERE %s MATCH '%s';
         SELECT $columns FROM %s JOIN interviewNote AS item ON item.id = %s.rowid $joins
-        WHERE %s MATCH '%s' AND %s ORDER BY %s.rank LIMIT 20;\n" \
-        "$answers" "$answers" "$answers" "$answers" "$pattern" "$condition" "$answers" \
-        "$notes" "$notes" "$notes" "$notes" "$pattern" "$condition" "$notes"
+        WHERE %s MATCH '%s' AND %s ORDER BY %s LIMIT 20;\n" \
+        "$answers" "$answers" "$pattern" "$answers" "$answers" "$answers" "$answers" "$pattern" "$condition" \
+        "$answer_order" "$notes" "$notes" "$pattern" "$notes" "$notes" "$notes" "$notes" "$pattern" "$condition" \
+        "$note_order"
 }
 
 echo "machine: $(nproc) cores, $(uname -m); $(swift --version 2>/dev/null | head -1); $(sqlite3 --version | cut -d' ' -f1-2)"

@@ -40,7 +40,11 @@ final class SnapshotPartner: @unchecked Sendable {
     }
 
     deinit {
-        if started { finished.wait() }
+        if started {
+            finished.wait()
+        } else {
+            try? lock.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        }
     }
 
     /// Takes the snapshot of `db` (a read transaction on the main connection), starts `work` on the partner's

@@ -55,25 +55,48 @@ extension WinLossStore {
     public func search(
         _ query: String, matching filter: DealFilter = DealFilter(), shareable: Bool = false, limit: Int = 20
     ) throws -> [SearchHit] {
+        try search(query, matching: filter, shareable: shareable, limit: limit, rankedUpTo: Self.rankedMatchesAtMost)
+    }
+
+    /// ``search(_:matching:shareable:limit:)`` that ranks the matches of a table only when it has at most
+    /// `rankedUpTo` of them, and otherwise lists the latest first.
+    func search(
+        _ query: String, matching filter: DealFilter, shareable: Bool, limit: Int, rankedUpTo: Int
+    ) throws -> [SearchHit] {
         let exact = query.contains("*")
         return try read { db in
             var hits = try Self.searchRows(
                 db, query: query, table: exact ? "answerSearchExact" : "answerSearch", column: "displayText",
                 kind: "answer",
-                filter: filter, shareable: shareable, limit: limit)
+                filter: filter, shareable: shareable, limit: limit, rankedUpTo: rankedUpTo)
             if !shareable {
                 hits += try Self.searchRows(
                     db, query: query, table: exact ? "noteSearchExact" : "noteSearch", column: "text", kind: "note",
-                    filter: filter, shareable: shareable, limit: limit)
+                    filter: filter, shareable: shareable, limit: limit, rankedUpTo: rankedUpTo)
             }
-            return hits.sorted { $0.score < $1.score }.prefix(limit).map(\.hit)
+            // Scores are comparable only when both lists were ranked by relevance; otherwise the latest interview
+            // comes first, its answers before its notes, each list keeping its own order.
+            let byRelevance = hits.allSatisfy(\.byRelevance)
+            func latest(_ hit: SearchHit, _ position: Int) -> (Int64, Int, Int) {
+                (hit.interviewID, hit.kind == "answer" ? 1 : 0, -position)
+            }
+            return hits.enumerated().sorted { first, second in
+                byRelevance
+                    ? (first.element.score, first.offset) < (second.element.score, second.offset)
+                    : latest(first.element.hit, first.offset) > latest(second.element.hit, second.offset)
+            }.prefix(limit).map(\.element.hit)
         }
     }
 
+    /// Above this many matching passages, a search lists the latest first instead of ranking them all: ranking
+    /// scores every match, which takes longer than a search should for a word that is in every other answer,
+    /// while the latest passages come straight from the index.
+    static let rankedMatchesAtMost = 10_000
+
     private static func searchRows(
         _ db: Database, query: String, table: String, column: String, kind: String, filter: DealFilter, shareable: Bool,
-        limit: Int
-    ) throws -> [(hit: SearchHit, score: Double)] {
+        limit: Int, rankedUpTo: Int
+    ) throws -> [(hit: SearchHit, score: Double, byRelevance: Bool)] {
         let pattern: FTS5Pattern
         do {
             pattern = try db.makeFTS5Pattern(rawPattern: query, forTable: table)
@@ -88,6 +111,10 @@ extension WinLossStore {
             ? "JOIN answer AS item ON item.id = \(sql: table).rowid"
             : "JOIN interviewNote AS item ON item.id = \(sql: table).rowid"
         let consent: SQL = shareable ? "AND interview.quotePermission IN ('named', 'anonymous')" : ""
+        let matches =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(table) MATCH ?", arguments: [pattern]) ?? 0
+        let byRelevance = matches <= rankedUpTo
+        let order: SQL = byRelevance ? "\(sql: table).rank" : "\(sql: table).rowid DESC"
         let request: SQLRequest<Row> = """
             SELECT \(sql: table).rank AS score, snippet(\(sql: table), 0, char(57344), char(57345), '…', 14) AS snippet,
                    interview.id AS interviewID, item.questionID, deal.externalID, deal.name, deal.outcome, deal.decidedOn,
@@ -101,7 +128,7 @@ extension WinLossStore {
             JOIN person ON person.id = deal.repID
             LEFT JOIN contact ON contact.id = interview.contactID
             WHERE \(sql: table) MATCH \(pattern) AND \(filter.condition) \(consent)
-            ORDER BY \(sql: table).rank
+            ORDER BY \(order)
             LIMIT \(limit)
             """
         return try request.fetchAll(db).map { row in
@@ -115,7 +142,7 @@ extension WinLossStore {
                 dealExternalID: row["externalID"], deal: row["name"],
                 outcome: Outcome(rawValue: row["outcome"]) ?? .loss,
                 decidedOn: try row.decode(CalendarDate.self, forColumn: "decidedOn"), speaker: speaker)
-            return (hit, row["score"])
+            return (hit, row["score"], byRelevance)
         }
     }
 }

@@ -209,6 +209,22 @@ struct SearchTests {
         #expect(shareable.allSatisfy { $0.speaker == "CIO at a company" })
     }
 
+    @Test func aWordInTooManyPassagesListsTheLatestFirst() throws {
+        let fixture = try CodedFixture()
+        let ranked = try fixture.store.search("integrat*")
+        #expect(ranked.count > 2)
+        // Past the threshold the same passages come latest interview first, answers before notes.
+        let latest = try fixture.store.search(
+            "integrat*", matching: DealFilter(), shareable: false, limit: 20, rankedUpTo: 1)
+        #expect(Set(latest.map(\.snippet)) == Set(ranked.map(\.snippet)))
+        let order = latest.map { [$0.interviewID, $0.kind == "note" ? 0 : 1] }
+        #expect(order == order.sorted { $0.lexicographicallyPrecedes($1) }.reversed())
+        // The limit keeps the latest.
+        let two = try fixture.store.search(
+            "integrat*", matching: DealFilter(), shareable: false, limit: 2, rankedUpTo: 1)
+        #expect(two == Array(latest.prefix(2)))
+    }
+
     @Test func aBadQueryIsAClearError() throws {
         let fixture = try CodedFixture()
         let error = expectError(RequestError.self) { try fixture.store.search("\"unbalanced") }
