@@ -41,14 +41,35 @@ struct DealFilterOptions: ParsableArguments {
     @Option(name: .customLong("outcome"), help: "Only this outcome: win, loss or no_decision (repeatable).")
     var outcomes: [Outcome] = []
 
-    @Option(help: "Only deals of this rep (email or name).")
-    var rep: String?
-
     @Option(help: ArgumentHelp("Decided on or after this day (YYYY-MM-DD).", valueName: "date"))
     var from: String?
 
     @Option(help: ArgumentHelp("Decided on or before this day (YYYY-MM-DD).", valueName: "date"))
     var to: String?
+
+    @OptionGroup var segment: SegmentOptions
+
+    func validate() throws {
+        _ = try filter()
+    }
+
+    func filter() throws -> DealFilter {
+        var filter = try segment.filter()
+        filter.outcomes = Set(outcomes)
+        filter.decidedFrom = try from.map { try isoDate($0, option: "--from") }
+        filter.decidedTo = try to.map { try isoDate($0, option: "--to") }
+        if let from = filter.decidedFrom, let to = filter.decidedTo, from > to {
+            throw ValidationError("--from \(from) is after --to \(to)")
+        }
+        return filter
+    }
+}
+
+/// Which deals by rep, account, segment, competitor, product and amount: every deal filter but the outcome and
+/// the decided dates.
+struct SegmentOptions: ParsableArguments {
+    @Option(help: "Only deals of this rep (email or name).")
+    var rep: String?
 
     @Option(help: "Only deals of this account (name or CRM id).")
     var account: String?
@@ -89,13 +110,7 @@ struct DealFilterOptions: ParsableArguments {
 
     func filter() throws -> DealFilter {
         var filter = DealFilter()
-        filter.outcomes = Set(outcomes)
         filter.rep = rep
-        filter.decidedFrom = try from.map { try isoDate($0, option: "--from") }
-        filter.decidedTo = try to.map { try isoDate($0, option: "--to") }
-        if let from = filter.decidedFrom, let to = filter.decidedTo, from > to {
-            throw ValidationError("--from \(from) is after --to \(to)")
-        }
         filter.account = account
         filter.industries = industries
         filter.regions = regions

@@ -18,7 +18,7 @@ struct Winloss: ParsableCommand {
         subcommands: [
             Init.self, PersonCommand.self, AccountCommand.self, ContactCommand.self, DealCommand.self,
             QueueCommand.self, InterviewCommand.self, CodeCommand.self, SearchCommand.self, ReportCommand.self,
-            ThemesCommand.self, TermsCommand.self, TemplateCommand.self,
+            ThemesCommand.self, TermsCommand.self, CallbacksCommand.self, TemplateCommand.self,
             CodebookCommand.self,
             Demo.self,
         ]

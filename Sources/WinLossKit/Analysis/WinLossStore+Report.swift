@@ -618,24 +618,9 @@ struct ReportBuilder {
     }
 
     /// The answer to the question that a template gives a metric role, for each interview in scope (NULL where
-    /// the template has no such question or the buyer did not answer). The few stored template versions are
-    /// looked up here once, and each interview's question named by its template version in the SQL, rather than
-    /// joining the template questions for every interview.
+    /// the template has no such question or the buyer did not answer).
     func measured(_ metric: MetricRole, as alias: String, kind: String? = nil) throws -> SQL {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT templateVersionID, questionID, kind FROM templateQuestion WHERE metric = ?",
-            arguments: [metric.rawValue])
-        let cases: [SQL] = rows.compactMap { row in
-            guard kind == nil || (row["kind"] as String) == kind else { return nil }
-            return "WHEN \(row["templateVersionID"] as Int64) THEN \(row["questionID"] as String)"
-        }
-        guard !cases.isEmpty else {
-            return "LEFT JOIN answer AS \(sql: alias) ON 0"
-        }
-        return """
-            LEFT JOIN answer AS \(sql: alias) ON \(sql: alias).interviewID = interview.id
-                AND \(sql: alias).questionID = (CASE interview.templateVersionID \(cases.joined(separator: " ")) END)
-            """
+        try WinLossStore.metricAnswerJoin(metric, as: alias, interview: "interview", kind: kind, in: db)
     }
 
     /// A money answer per year, in its minor unit: a month counts 12 times, a quarter 4; NULL for a one-time or

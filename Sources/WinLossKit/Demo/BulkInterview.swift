@@ -26,7 +26,7 @@ struct InterviewTemplatePlan {
         "ownership_years": 0.4, "decision_participants": 0.45, "competitors_considered": 0.25, "our_shortfall": 0.85,
         "preferred_vendor": 0.85, "first_contact_with_winner": 0.9, "sales_experience": 0.45, "do_differently": 0.4,
         "uncovered": 0.45, "openness": 0.9, "next_step_committed": 0.85, "candor": 0.85, "runner_up": 0.55,
-        "near_miss": 0.7, "what_would_change": 0.7, "revisit_when": 0.6,
+        "near_miss": 0.7, "what_would_change": 0.7, "revisit_when": 0.6, "look_again": 0.8,
     ]
 
     init(template: Template, outcome: Outcome, versionID: Int64, themes: Set<String>) {
@@ -416,6 +416,11 @@ struct BulkInterviewMaker {
                     case .noDecision: 0.45
                     }
                 return yesNo(random.chance(rate))
+            }
+        case .wouldReconsider?:
+            if case .yesNo = question.kind {
+                // Most lost buyers are settled for a while; some would look again at renewal.
+                return yesNo(random.chance(0.35))
             }
         case .openness?, .candor?:
             if case .scale(let minimum, let maximum, let labels) = question.kind {

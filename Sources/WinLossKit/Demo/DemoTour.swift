@@ -410,6 +410,8 @@ public struct DemoTour {
         "6",
         "Quick to answer, but the demo was generic. #business_understanding", "",
         "Bring an ERP specialist to the first meeting.", "",
+        "yes",
+        "2027-09-30",
         "The CRM says price; the buyer says integration risk, and a favourite chosen early.", "",
         "3",
         "no",

@@ -70,6 +70,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         CalendarDate(dayNumber: dayNumber + count)
     }
 
+    /// The same day `count` months later (earlier when negative), or the last day of that month when it is
+    /// shorter: 31 January plus one month is 28 or 29 February.
+    public func adding(months count: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + count
+        let (newYear, newMonth) = (index / 12, index % 12 + 1)
+        let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
+        return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? adding(days: count * 30)
+    }
+
     /// The calendar quarter, 1 to 4.
     public var quarter: Int { (month - 1) / 3 + 1 }
 

@@ -10,6 +10,18 @@ public struct ReportDocument: Sendable {
         case note(String)
         case table(columns: [TableColumn], rows: [[TableCell]])
         case quote(text: String, source: String)
+        /// Labelled values, one per line: a record's details.
+        case fields([Field])
+    }
+
+    public struct Field: Sendable, Equatable {
+        public var label: String
+        public var value: String
+
+        public init(_ label: String, _ value: String) {
+            self.label = label
+            self.value = value
+        }
     }
 
     public var title: String
@@ -42,6 +54,14 @@ public struct ReportDocument: Sendable {
                 output +=
                     TerminalText.wrapped("“" + text + "”", width: 96, indent: "  ") + "\n"
                     + style.apply(.dim, to: TerminalText.wrapped("— " + source, width: 96, indent: "      ")) + "\n"
+            case .fields(let fields):
+                let width = fields.map { TerminalText.displayWidth(TerminalText.singleLine($0.label)) }.max() ?? 0
+                for field in fields {
+                    let label = TerminalText.singleLine(field.label)
+                    let padding = String(repeating: " ", count: width - TerminalText.displayWidth(label) + 2)
+                    let value = TerminalText.wrapped(field.value, width: 100, indent: String(repeating: " ", count: width + 2))
+                    output += style.apply(.dim, to: label) + padding + value.drop { $0 == " " } + "\n"
+                }
             }
         }
         return output
@@ -68,6 +88,10 @@ public struct ReportDocument: Sendable {
                 }
             case .quote(let text, let source):
                 output += "> " + Markdown.inline(text) + "\n>\n> — " + Markdown.inline(source) + "\n"
+            case .fields(let fields):
+                for field in fields {
+                    output += "- **" + Markdown.inline(field.label) + ":** " + Markdown.inline(field.value) + "\n"
+                }
             }
         }
         return output

@@ -160,6 +160,12 @@ struct ReportHTML {
                     </figure>
 
                     """
+            case .fields(let fields):
+                html += "<dl>\n"
+                for field in fields {
+                    html += "<dt>\(HTMLText.escaped(field.label))</dt><dd>\(HTMLText.escaped(field.value))</dd>\n"
+                }
+                html += "</dl>\n"
             }
         }
         if isSectionOpen { html += "</section>\n" }

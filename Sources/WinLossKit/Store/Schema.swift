@@ -41,6 +41,9 @@ enum Schema {
                 try WinLossStore.indexQuestions(of: try WinLossStore.loaded(row), versionID: row["id"], in: db)
             }
         }
+        migrator.registerMigration("v5-callbacks") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 
@@ -385,5 +388,24 @@ enum Schema {
             INSERT INTO noteSearch (noteSearch, rowid, text) VALUES ('delete', OLD.id, OLD.text);
             INSERT INTO noteSearchExact (noteSearchExact, rowid, text) VALUES ('delete', OLD.id, OLD.text);
         END;
+        """
+
+    private static let v5 = """
+        -- Calls made to prior no-decisions and losses (callbacks), the latest last. A "not now" call may name the
+        -- day to call again; a reopened deal may name the deal it came back as, once that is in the database.
+        CREATE TABLE callbackCall (
+            id INTEGER PRIMARY KEY,
+            dealID INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+            calledOn TEXT NOT NULL,
+            result TEXT NOT NULL CHECK (result IN ('reopened', 'not_now', 'no_interest')),
+            note TEXT,
+            callerID INTEGER REFERENCES person(id) ON DELETE RESTRICT,
+            againOn TEXT CHECK (againOn IS NULL OR (result = 'not_now' AND againOn > calledOn)),
+            newDealID INTEGER REFERENCES deal(id) ON DELETE SET NULL CHECK (newDealID IS NULL OR result = 'reopened'),
+            recordedAt DATETIME NOT NULL
+        );
+        CREATE INDEX callbackCall_on_dealID ON callbackCall(dealID, id);
+        -- Callbacks carried into a later list by a "not now" call with a day to call again.
+        CREATE INDEX callbackCall_on_againOn ON callbackCall(againOn) WHERE againOn IS NOT NULL;
         """
 }

@@ -136,3 +136,30 @@ extension WinLossStore {
         }
     }
 }
+
+extension WinLossStore {
+    /// `LEFT JOIN answer AS alias`: the answer, in each interview of the table `interview` names, to the question
+    /// that its template gives a metric role (NULL where the template has no such question or the buyer did not
+    /// answer). The few stored template versions are looked up here once, and each interview's question named
+    /// by its template version in the SQL, rather than joining the template questions for every interview.
+    ///
+    /// - Parameter kind: only questions of this kind (`months`, not `date`).
+    static func metricAnswerJoin(
+        _ metric: MetricRole, as alias: String, interview: String, kind: String? = nil, in db: Database
+    ) throws -> SQL {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT templateVersionID, questionID, kind FROM templateQuestion WHERE metric = ?",
+            arguments: [metric.rawValue])
+        let cases: [SQL] = rows.compactMap { row in
+            guard kind == nil || (row["kind"] as String) == kind else { return nil }
+            return "WHEN \(row["templateVersionID"] as Int64) THEN \(row["questionID"] as String)"
+        }
+        guard !cases.isEmpty else {
+            return "LEFT JOIN answer AS \(sql: alias) ON 0"
+        }
+        return """
+            LEFT JOIN answer AS \(sql: alias) ON \(sql: alias).interviewID = \(sql: interview).id
+                AND \(sql: alias).questionID = (CASE \(sql: interview).templateVersionID \(cases.joined(separator: " ")) END)
+            """
+    }
+}

@@ -148,7 +148,7 @@ enum BuiltInTemplates {
             # The loss interview: the buyer's own situation (the gap), how they decided, why they chose someone else,
             # and whether we were ever really in the running.
             id: loss
-            version: "1"
+            version: "2"
             title: Loss interview
             outcomes: [loss]
 
@@ -354,6 +354,25 @@ enum BuiltInTemplates {
                     type: long_text
                     themes: true
                     guidance: Write their words down exactly; this answer is often quoted in reviews.
+
+                  - id: look_again
+                    prompt: When this choice comes up for review, at renewal or sooner, how would you feel about including us?
+                    type: yes_no
+                    metric: would_reconsider
+                    guidance: |
+                      Answer yes only if they would genuinely consider us again; a polite "maybe" is a no. Do not use the
+                      answer to reopen the deal during the call: a rep will call when the time comes.
+
+                  - id: revisit_when
+                    prompt: When is that choice likely to come up again?
+                    type: date
+                    metric: revisit_when
+                    when:
+                      question: look_again
+                      equals: "yes"
+                    guidance: |
+                      The renewal of the contract they signed, the end of a pilot, the next budget round: record a date. If
+                      they cannot say, leave it, and the callback list will use its default.
 
               - title: After the interview
                 audience: interviewer

@@ -142,7 +142,10 @@ public enum MetricRole: String, Sendable, Codable, CaseIterable {
     /// Column fodder: a vendor was favoured before we were engaged.
     case preferredVendor = "preferred_vendor"
     case firstContactWithWinner = "first_contact_with_winner"
+    /// When to call the buyer again: a day, or a number of months from the interview.
     case revisitWhen = "revisit_when"
+    /// A loss buyer would look at us again when the choice comes up next.
+    case wouldReconsider = "would_reconsider"
     case decisionParticipants = "decision_participants"
     case decisionProcess = "decision_process"
     case competitorsConsidered = "competitors_considered"
@@ -163,7 +166,7 @@ public enum MetricRole: String, Sendable, Codable, CaseIterable {
             ["short_text", "long_text"]
         case .gapValue, .inactionCost: ["money"]
         case .ownershipYears: ["number"]
-        case .preferredVendor, .nextStepCommitted: ["yes_no"]
+        case .preferredVendor, .nextStepCommitted, .wouldReconsider: ["yes_no"]
         case .firstContactWithWinner, .revisitWhen: ["date", "months"]
         case .decisionParticipants, .competitorsConsidered: ["multiple_choice", "short_text", "long_text"]
         case .openness, .candor: ["scale"]

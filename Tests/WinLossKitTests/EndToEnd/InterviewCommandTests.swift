@@ -25,7 +25,7 @@ struct InterviewCommandTests {
         #expect(scheduled.status == 0, "\(scheduled.stderr)")
         #expect(
             scheduled.stdout.hasPrefix(
-                "Scheduled interview #1 for 2026-12-01 13:00 +00:00: Sam Okafor about deal L1, interviewed by Dana Reyes, from template loss version 1."
+                "Scheduled interview #1 for 2026-12-01 13:00 +00:00: Sam Okafor about deal L1, interviewed by Dana Reyes, from template loss version 2."
             ))
 
         let first = [
@@ -57,13 +57,13 @@ struct InterviewCommandTests {
         let rest = [
             "EUR 120k per year", "5", "An RFP.", "", "1, 2", "Stratos.", "", "Their connector.", "", "Our connector.",
             "", "yes", "6",
-            "Generic.", "", "An ERP expert.", "", "Risk, not price.", "", "3", "no", "4", "yes",
+            "Generic.", "", "An ERP expert.", "", "no", "Risk, not price.", "", "3", "no", "4", "yes",
         ]
         let resumed = try winloss.run(
             ["interview", "resume", "1", "--db", db], stdin: rest.joined(separator: "\n") + "\n")
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stdout.contains("Resuming at question 6 of 19."))
-        #expect(resumed.stdout.contains("Question 14 of 20"))
+        #expect(resumed.stdout.contains("Resuming at question 6 of 20."))
+        #expect(resumed.stdout.contains("Question 14 of 21"))
         #expect(resumed.stdout.contains("Interview #1 completed."))
 
         let shown = try winloss.run(["interview", "show", "1", "--db", db], extraEnvironment: ["TZ": "UTC"]).stdout
@@ -88,7 +88,7 @@ struct InterviewCommandTests {
         let json = try JSONDecoder.withISODates.decode(
             InterviewDetail.self,
             from: Data(try winloss.run(["interview", "show", "1", "--format", "json", "--db", db]).stdout.utf8))
-        #expect(json.answers.count == 20 && json.status == .completed && json.notes.count == 1)
+        #expect(json.answers.count == 21 && json.status == .completed && json.notes.count == 1)
 
         // A completed deal leaves the queue.
         #expect(
@@ -145,7 +145,7 @@ struct InterviewCommandTests {
         #expect(refused.stderr.contains("\(bad):4:14: error: gap_value: \"lots\" is not an amount of money"))
         #expect(
             refused.stderr.contains(
-                "\(bad):5:3: error: template loss version 1 has no question \"decison_process\"; did you mean \"decision_process\"?"
+                "\(bad):5:3: error: template loss version 2 has no question \"decison_process\"; did you mean \"decision_process\"?"
             ))
         #expect(refused.stderr.hasSuffix("the answers file has errors; nothing was recorded\n"))
         #expect(try fixture.store.interview(1).status == .scheduled && fixture.store.interview(1).answers.isEmpty)

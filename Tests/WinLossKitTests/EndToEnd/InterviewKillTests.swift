@@ -27,6 +27,8 @@ struct InterviewKillTests {
         ("first_contact_with_winner", ["6"]),
         ("sales_experience", ["Responsive but generic.", ""]),
         ("do_differently", ["Bring an ERP expert.", ""]),
+        ("look_again", ["yes"]),
+        ("revisit_when", ["2027-03-31"]),
         ("uncovered", ["Integration risk, not price.", ""]),
         ("openness", ["3"]),
         ("next_step_committed", ["no"]),
@@ -107,7 +109,7 @@ struct InterviewKillTests {
         let last = try Winloss(home: home.path).run(["interview", "resume", String(id), "--db", db], stdin: "yes\n")
         #expect(last.stdout.contains("Interview #\(id) completed."), "\(last.stdout.suffix(400))")
         let detail = try fixture.store.interview(id)
-        #expect(detail.status == .completed && detail.answers.count == 20)
+        #expect(detail.status == .completed && detail.answers.count == 22)
         #expect(
             detail.answers.first { $0.questionID == "current_state" }?.value
                 == .text("Invoices are reconciled by hand.\nTwo people, most of each week."))

@@ -15,7 +15,7 @@ struct TemplateCommandTests {
             table.stdout == """
                 ID           Version  Title                  For          Questions  Source
                 ───────────  ───────  ─────────────────────  ───────────  ─────────  ────────
-                loss         1        Loss interview         loss                20  built-in
+                loss         2        Loss interview         loss                22  built-in
                 no-decision  1        No-decision interview  no decision         18  built-in
                 win          1        Win interview          win                 18  built-in
 
@@ -78,10 +78,10 @@ struct TemplateCommandTests {
         let folder = home.file("my-templates")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let loss = try String(contentsOfFile: templatesFolder + "/loss.yaml", encoding: .utf8)
-        try loss.replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"").write(
+        try loss.replacingOccurrences(of: "version: \"2\"", with: "version: \"3\"").write(
             toFile: folder + "/loss.yaml", atomically: true, encoding: .utf8)
         let viaOption = try winloss.run(["template", "list", "--templates", folder, "--format", "csv"]).stdout
-        #expect(viaOption.contains("loss,2,Loss interview,loss,20,\(folder)/loss.yaml,"))
+        #expect(viaOption.contains("loss,3,Loss interview,loss,22,\(folder)/loss.yaml,"))
         let viaEnvironment = try winloss.run(
             ["template", "list", "--format", "csv"], extraEnvironment: ["WINLOSS_TEMPLATES": folder]
         ).stdout

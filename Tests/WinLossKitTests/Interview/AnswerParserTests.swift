@@ -128,10 +128,10 @@ struct InterviewPlanTests {
     @Test func conditionsAreEvaluatedAsTheAnswersComeIn() throws {
         var plan = InterviewPlan(template: try loss(), outcome: .loss)
         #expect(!plan.applies("first_contact_with_winner"))
-        #expect(plan.position(of: "preferred_vendor")?.total == 19)
+        #expect(plan.position(of: "preferred_vendor")?.total == 20)
         plan.record(answer("preferred_vendor", .yesNo(true)))
         #expect(plan.applies("first_contact_with_winner"))
-        #expect(plan.position(of: "first_contact_with_winner")! == (14, 20))
+        #expect(plan.position(of: "first_contact_with_winner")! == (14, 21))
         #expect(plan.question(after: "preferred_vendor")?.id == "first_contact_with_winner")
         plan.record(answer("first_contact_with_winner", .months(6)))
         // Changing the earlier answer hides the later question; its answer is kept, not asked.

@@ -73,6 +73,8 @@ struct InterviewFixture {
         "6",
         "Responsive but generic.", "",
         "Bring an ERP expert.", "",
+        "yes",
+        "2027-03-31",
         "Integration risk, not price.", "",
         "3",
         "no",

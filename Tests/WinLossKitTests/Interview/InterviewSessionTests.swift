@@ -29,7 +29,7 @@ struct InterviewSessionTests {
         #expect(ending == .completed)
         let detail = try fixture.store.interview(id)
         #expect(detail.status == .completed && detail.consent == Consent(quote: .anonymous, recordingAllowed: false))
-        #expect(detail.answers.count == 20 && detail.answers.allSatisfy { !$0.skipped })
+        #expect(detail.answers.count == 22 && detail.answers.allSatisfy { !$0.skipped })
         #expect(
             detail.answers.first { $0.questionID == "gap_value" }?.value
                 == .money(Money(minorUnits: 18_000_000, currency: .eur), period: .year))
@@ -38,8 +38,8 @@ struct InterviewSessionTests {
         // The session shows the introduction, guidance, sections, positions and probes.
         for expected in [
             "Read to the buyer:", "Guidance:", "── Where you are ──",
-            "Question 1 of 19 · required · tag themes with #name",
-            "Probe: Who feels it most?", "Question 14 of 20", "── After the interview (for you, the interviewer) ──",
+            "Question 1 of 20 · required · tag themes with #name",
+            "Probe: Who feels it most?", "Question 14 of 21", "── After the interview (for you, the interviewer) ──",
             "May we quote the buyer? 1) by name  2) anonymously  3) not at all", "Interview #\(id) completed.",
         ] {
             #expect(shown.contains(expected), "shows \(expected.debugDescription)")
@@ -101,7 +101,7 @@ struct InterviewSessionTests {
         let rest = ["8k", "3", "Process.", "", "1", "Options.", "", "Reason.", "", "Shortfall.", "", "no", "/pause"]
         let (paused, shown) = try run(fixture, id, rest)
         #expect(paused == .paused)
-        #expect(shown.contains("Resuming at question 6 of 19."))
+        #expect(shown.contains("Resuming at question 6 of 20."))
         detail = try fixture.store.interview(id)
         #expect(detail.answers.first { $0.questionID == "preferred_vendor" }?.value == .yesNo(false))
         #expect(detail.plan.nextUnanswered?.id == "sales_experience")
@@ -132,7 +132,7 @@ struct InterviewSessionTests {
     @Test func requiredQuestionsSkippedAreOfferedAgainAtTheEnd() throws {
         let fixture = try InterviewFixture()
         let id = try started(fixture)
-        var lines = ["2", "no", "/skip"] + Array(repeating: "/skip", count: 18)
+        var lines = ["2", "no", "/skip"] + Array(repeating: "/skip", count: 19)
         lines += ["yes", "Now I can say it.", "", "It was an RFP.", "", "Their connector.", "", "yes"]
         let (ending, shown) = try run(fixture, id, lines)
         #expect(shown.contains("Required questions without an answer: current_state, decision_process, winner_reason."))

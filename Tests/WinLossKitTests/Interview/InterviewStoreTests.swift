@@ -245,12 +245,12 @@ struct AnswersFileTests {
         #expect(
             failure.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
                 "1:18 quote is named, anonymous or none, not \"maybe\"",
-                "3:3 template loss version 1 has no question \"current_stat\"; did you mean \"current_state\"?",
+                "3:3 template loss version 2 has no question \"current_stat\"; did you mean \"current_state\"?",
                 "3:3 required questions have no answer: current_state, winner_reason; answer them, or record with complete: false",
                 "4:14 gap_value: \"a lot\" is not an amount of money: \"a lot\" is not an amount (write it like 12500, $12,500.00, EUR 40.000,00 or 250k). Add a period like \"per year\" if it has one",
                 "5:26 decision_participants: \"9\" is not one of the choices; type a number from 1 to 8, or the choice's name",
                 "6:3 \"first_contact_with_winner\" is not asked in this interview: the condition \"preferred_vendor is yes\" does not hold",
-                "8:21 template loss version 1 has no question \"nothing\"",
+                "8:21 template loss version 2 has no question \"nothing\"",
             ])
         #expect(failure.diagnostics.allSatisfy { $0.file == "i.yaml" && $0.severity == .error })
     }

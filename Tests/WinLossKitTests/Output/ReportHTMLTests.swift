@@ -82,6 +82,12 @@ struct ReportHTMLTests {
                 quotes += 1
                 #expect(html.contains("<blockquote><p>\(HTMLText.escaped(text))</p></blockquote>"))
                 #expect(html.contains("<figcaption>— <cite>\(HTMLText.escaped(source))</cite></figcaption>"))
+            case .fields(let fields):
+                for field in fields {
+                    #expect(
+                        html.contains(
+                            "<dt>\(HTMLText.escaped(field.label))</dt><dd>\(HTMLText.escaped(field.value))</dd>"))
+                }
             }
         }
         #expect(count("<tr>", in: html) == tableRows)

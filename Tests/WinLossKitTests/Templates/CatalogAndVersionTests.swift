@@ -8,13 +8,13 @@ struct TemplateCatalogTests {
     let folder = TemporaryDirectory()
 
     /// The built-in loss template with its version and first prompt changed.
-    private func editedLoss(version: String = "2", prompt: String = "What is the situation in your team today?") throws
+    private func editedLoss(version: String = "3", prompt: String = "What is the situation in your team today?") throws
         -> String
     {
         let original = try #require(BuiltInTemplates.files.first { $0.name == "loss.yaml" }?.text)
         return
             original
-            .replacingOccurrences(of: "version: \"1\"", with: "version: \"\(version)\"")
+            .replacingOccurrences(of: "version: \"2\"", with: "version: \"\(version)\"")
             .replacingOccurrences(
                 of: "Where does your team stand today on the problem that started this evaluation?", with: prompt)
     }
@@ -29,7 +29,7 @@ struct TemplateCatalogTests {
         #expect(catalog.problems == [])
         #expect(catalog.templates.map(\.template.id) == ["enterprise-win", "loss", "no-decision", "win"])
         let loss = try catalog.template("loss")
-        #expect(loss.origin == .file(path: folder.file("loss.yaml")) && loss.template.version == "2")
+        #expect(loss.origin == .file(path: folder.file("loss.yaml")) && loss.template.version == "3")
         // For a win, the user's template comes before the built-in one.
         #expect(catalog.template(for: .win)?.template.id == "enterprise-win")
         #expect(catalog.template(for: .loss)?.origin == .file(path: folder.file("loss.yaml")))
@@ -37,13 +37,13 @@ struct TemplateCatalogTests {
     }
 
     @Test func theSameIDAndVersionWithOtherContentIsReported() throws {
-        try folder.write("loss.yaml", try editedLoss(version: "1"))
+        try folder.write("loss.yaml", try editedLoss(version: "2"))
         let catalog = try TemplateCatalog.load(userDirectory: folder.path)
         #expect(
             catalog.problems.map(\.description) == [
-                "\(folder.file("loss.yaml")): warning: template \"loss\" version 1 differs from the built-in one of the same version; give your template its own version"
+                "\(folder.file("loss.yaml")): warning: template \"loss\" version 2 differs from the built-in one of the same version; give your template its own version"
             ])
-        try folder.write("copy.yaml", try editedLoss(version: "3"))
+        try folder.write("copy.yaml", try editedLoss(version: "4"))
         let twice = try TemplateCatalog.load(userDirectory: folder.path)
         #expect(
             twice.problems.contains { $0.severity == .error && $0.message.contains("defines template \"loss\" again") })
@@ -113,13 +113,13 @@ struct TemplateVersionTests {
         // Given an interview started from the user's loss template
         let store = try storeWithLoss()
         let original = try #require(BuiltInTemplates.files.first { $0.name == "loss.yaml" }?.text)
-        try folder.write("loss.yaml", original.replacingOccurrences(of: "version: \"1\"", with: "version: \"5\""))
+        try folder.write("loss.yaml", original.replacingOccurrences(of: "version: \"2\"", with: "version: \"5\""))
         let before = try TemplateCatalog.load(userDirectory: folder.path).template("loss")
         let interview = try schedule(store, "L1", before)
         #expect(interview.templateVersion.sha256 == SHA256.hex(before.text))
 
         // When the file is edited, keeping its version
-        let edited = original.replacingOccurrences(of: "version: \"1\"", with: "version: \"5\"")
+        let edited = original.replacingOccurrences(of: "version: \"2\"", with: "version: \"5\"")
             .replacingOccurrences(
                 of: "What made the option you chose the right one for you?", with: "Why did they win?")
         try folder.write("loss.yaml", edited)

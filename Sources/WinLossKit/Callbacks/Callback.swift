@@ -1,0 +1,289 @@
+import Foundation
+
+/// A prior no-decision (or a loss whose buyer would look again) for a rep to call, with what the interview
+/// found and what the buyer agreed the rep may see.
+public struct Callback: Sendable, Codable, Equatable {
+    public var deal: DealSummary
+    /// Who to call: the buyer interviewed, else the first buyer the CRM names for the deal.
+    public var contact: ContactSummary?
+    /// The day to call.
+    public var due: CalendarDate
+    public var dueSource: DueSource
+    /// Decided before the period asked for, and carried into it by a "not now" call with a date to call again.
+    public var carriedOver: Bool
+    /// The latest completed interview, or nil when the deal has none.
+    public var interview: CallbackInterview?
+    /// When there is no completed interview: the status of the latest one, or nil when none was ever scheduled.
+    public var interviewStatus: InterviewStatus?
+    /// Calls recorded so far, the latest last.
+    public var calls: [CallRecord]
+    /// For a reopened deal, the deal it came back as: the one named when the call was recorded, else the first
+    /// deal of the same account created on or after the call.
+    public var returnedAs: DealReference?
+    /// What waiting costs the buyer, or failing that the deal's amount: what the list sorts by after the due day.
+    public var atStake: Stake?
+
+    /// Open until called, and open again after a "not now" call that named a day to call again.
+    public var status: CallbackStatus
+
+    static func status(after calls: [CallRecord]) -> CallbackStatus {
+        guard let last = calls.last else { return .open }
+        return last.result == .notNow && last.againOn != nil ? .open : .called
+    }
+
+    public enum DueSource: String, Sendable, Codable {
+        /// The buyer named the day (the interview's revisit answer).
+        case buyer
+        /// A "not now" call named the day to call again.
+        case callAgain = "call_again"
+        /// Neither did: the decided day plus the list's default offset.
+        case defaultOffset = "default"
+    }
+}
+
+/// What a callback's interview found, limited to what the rep may see: never the interviewer's private notes,
+/// and the buyer's own words only when the buyer agreed to be quoted.
+public struct CallbackInterview: Sendable, Codable, Equatable {
+    public var id: Int64
+    /// The day the interview started, in UTC.
+    public var interviewedOn: CalendarDate?
+    public var quotePermission: QuotePermission?
+    /// The buyer asked not to be quoted: their words are left out, and only figures and themes are shown.
+    public var wordsWithheld: Bool
+    /// Where they are, how they measure it, where they planned to be, why the gap: the buyer's words.
+    public var currentState: String?
+    public var measurement: String?
+    public var plannedState: String?
+    public var gapReason: String?
+    /// What waiting costs, as the buyer gave it (per year, quarter or month), and per year.
+    public var inactionCost: PeriodAmount?
+    public var inactionCostPerYear: Money?
+    /// Years the buyer expects to use a solution.
+    public var ownershipYears: Decimal?
+    /// The yearly cost of waiting times the years of ownership.
+    public var inactionCostOverOwnership: Money?
+    /// What closing the gap is worth, as the buyer gave it.
+    public var gapValue: PeriodAmount?
+    /// A loss buyer said they would look at us again.
+    public var wouldReconsider: Bool?
+    /// The interviewer's judgement of how open the buyer is to taking the project up again, out of 5, and
+    /// whether the buyer committed to a next step.
+    public var openness: Int?
+    public var nextStepCommitted: Bool?
+    /// The themes coded on the interview, primary reasons first.
+    public var themes: [CallbackTheme]
+}
+
+/// An amount for a period, as a buyer gave it.
+public struct PeriodAmount: Sendable, Codable, Equatable {
+    public var amount: Money
+    public var period: MoneyPeriod?
+
+    /// `USD 120,000.00 per year`.
+    public var formatted: String {
+        amount.formatted + (period.map { $0 == .oneTime ? " one-time" : " per \($0.rawValue)" } ?? "")
+    }
+
+    /// The amount for a year: a month counts 12 times, a quarter 4; nil for one-time or period-less amounts.
+    public var perYear: Money? {
+        let times: Int64
+        switch period {
+        case .year?: times = 1
+        case .quarter?: times = 4
+        case .month?: times = 12
+        case .oneTime?, nil: return nil
+        }
+        let (product, overflow) = amount.minorUnits.multipliedReportingOverflow(by: times)
+        return overflow ? nil : Money(minorUnits: product, currency: amount.currency)
+    }
+}
+
+public struct CallbackTheme: Sendable, Codable, Equatable {
+    public var id: String
+    public var label: String
+    public var isPrimary: Bool
+}
+
+/// A deal named by its CRM id.
+public struct DealReference: Sendable, Codable, Equatable {
+    public var externalID: String
+    public var name: String
+    public var outcome: Outcome
+    public var decidedOn: CalendarDate
+}
+
+/// What the list sorts by after the due day.
+public struct Stake: Sendable, Codable, Equatable {
+    public var amount: Money
+    public var basis: Basis
+
+    public enum Basis: String, Sendable, Codable {
+        /// The yearly cost of waiting times the years of ownership.
+        case inactionOverOwnership = "inaction_over_ownership"
+        /// The yearly cost of waiting, when the years of ownership are unknown.
+        case inactionPerYear = "inaction_per_year"
+        /// The deal's amount in the CRM, when the interview gave no cost of waiting.
+        case dealAmount = "deal_amount"
+    }
+
+    /// `USD 480,000.00 (waiting, over 4 years)`.
+    public var formatted: String {
+        switch basis {
+        case .inactionOverOwnership: amount.formatted + " (cost of waiting over ownership)"
+        case .inactionPerYear: amount.formatted + " (cost of waiting per year)"
+        case .dealAmount: amount.formatted + " (deal amount)"
+        }
+    }
+}
+
+public enum CallbackStatus: String, Sendable, Codable, CaseIterable {
+    /// Not called yet, or called and asked to call again on a day.
+    case open
+    /// Called: reopened, no interest, or not now with no day to call again.
+    case called
+}
+
+/// What came of a call.
+public enum CallResult: String, Sendable, Codable, CaseIterable {
+    /// The buyer is taking the project up again: a new deal should follow.
+    case reopened
+    /// Not now; perhaps with a day to call again.
+    case notNow = "not_now"
+    case noInterest = "no_interest"
+
+    /// Reads `reopened`, `not-now`, `not_now`, `no-interest`…
+    public init?(loose text: String) {
+        self.init(rawValue: text.trimmed.lowercased().replacingOccurrences(of: "-", with: "_"))
+    }
+
+    public var label: String {
+        switch self {
+        case .reopened: "reopened"
+        case .notNow: "not now"
+        case .noInterest: "no interest"
+        }
+    }
+}
+
+/// One call made on a callback.
+public struct CallRecord: Sendable, Codable, Equatable {
+    public var calledOn: CalendarDate
+    public var result: CallResult
+    public var note: String?
+    public var caller: PersonReference?
+    /// For "not now": the day to call again.
+    public var againOn: CalendarDate?
+    public var recordedAt: Date
+}
+
+/// How long after the decision to call back when the buyer named no day: a number of days, weeks, months or
+/// years, written `90d`, `6w`, `6m` or `1y`.
+public struct RevisitOffset: Sendable, Equatable, CustomStringConvertible {
+    public enum Unit: String, Sendable {
+        case days = "d", weeks = "w", months = "m", years = "y"
+    }
+
+    public var count: Int
+    public var unit: Unit
+
+    public init(count: Int, unit: Unit) {
+        self.count = count
+        self.unit = unit
+    }
+
+    /// Six months.
+    public static let standard = RevisitOffset(count: 6, unit: .months)
+
+    /// Reads `6m`, `90d`, `6 months`, `1 year`; nil for anything else, or a count outside 1 to 3650.
+    public init?(_ text: String) {
+        let trimmed = text.trimmed.lowercased()
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        guard let count = Int(digits), (1...3650).contains(count) else { return nil }
+        let word = trimmed.dropFirst(digits.count).trimmed
+        let units: [String: Unit] = [
+            "d": .days, "day": .days, "days": .days, "w": .weeks, "week": .weeks, "weeks": .weeks,
+            "m": .months, "month": .months, "months": .months, "y": .years, "year": .years, "years": .years,
+        ]
+        guard let unit = units[word] else { return nil }
+        self.init(count: count, unit: unit)
+    }
+
+    public func after(_ date: CalendarDate) -> CalendarDate {
+        switch unit {
+        case .days: date.adding(days: count)
+        case .weeks: date.adding(days: count * 7)
+        case .months: date.adding(months: count)
+        case .years: date.adding(months: count * 12)
+        }
+    }
+
+    public var description: String {
+        let names: [Unit: String] = [.days: "day", .weeks: "week", .months: "month", .years: "year"]
+        return "\(count) \(names[unit] ?? "")\(count == 1 ? "" : "s")"
+    }
+}
+
+/// Which callbacks to list.
+public struct CallbackRequest: Sendable, Equatable {
+    /// Deals decided in these days (both included); see also ``Callback/carriedOver``.
+    public var decidedFrom: CalendarDate
+    public var decidedTo: CalendarDate
+    /// Rep, segment, amount and other filters; its decided dates and outcomes are not used.
+    public var filter: DealFilter
+    /// Also losses whose buyer said they would look again (or named a day to come back).
+    public var includeLosses: Bool
+    /// When to call a buyer who named no day.
+    public var revisitAfter: RevisitOffset
+    /// Only callbacks of at least this much at stake, in the same currency.
+    public var minimumAtStake: Money?
+    /// Only open callbacks, or only those called; nil for both.
+    public var status: CallbackStatus?
+
+    public init(
+        decidedFrom: CalendarDate, decidedTo: CalendarDate, filter: DealFilter = DealFilter(),
+        includeLosses: Bool = false, revisitAfter: RevisitOffset = .standard, minimumAtStake: Money? = nil,
+        status: CallbackStatus? = nil
+    ) {
+        self.decidedFrom = decidedFrom
+        self.decidedTo = decidedTo
+        self.filter = filter
+        self.includeLosses = includeLosses
+        self.revisitAfter = revisitAfter
+        self.minimumAtStake = minimumAtStake
+        self.status = status
+    }
+
+    /// The calendar year `year`: the list a rep pulls at the start of the next one.
+    public init?(year: Int) {
+        guard let first = CalendarDate(year: year, month: 1, day: 1), let last = CalendarDate(year: year, month: 12, day: 31)
+        else { return nil }
+        self.init(decidedFrom: first, decidedTo: last)
+    }
+}
+
+/// A call to record (`winloss callbacks done`).
+public struct CallOutcome: Sendable {
+    public var dealExternalID: String
+    public var result: CallResult
+    public var calledOn: CalendarDate
+    public var note: String?
+    /// The rep who called (email or name), when known.
+    public var caller: String?
+    /// For "not now": the day to call again.
+    public var againOn: CalendarDate?
+    /// For "reopened": the new deal's CRM id, when it is already in the database.
+    public var newDealExternalID: String?
+
+    public init(
+        dealExternalID: String, result: CallResult, calledOn: CalendarDate, note: String? = nil, caller: String? = nil,
+        againOn: CalendarDate? = nil, newDealExternalID: String? = nil
+    ) {
+        self.dealExternalID = dealExternalID
+        self.result = result
+        self.calledOn = calledOn
+        self.note = note
+        self.caller = caller
+        self.againOn = againOn
+        self.newDealExternalID = newDealExternalID
+    }
+}

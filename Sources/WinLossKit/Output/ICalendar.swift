@@ -1,0 +1,137 @@
+import Foundation
+
+/// An iCalendar file (RFC 5545) of all-day events.
+///
+/// Written to the letter so that any calendar imports it: CRLF line ends; content lines folded so that none is
+/// longer than 75 octets, never inside a UTF-8 sequence; TEXT values escaped (backslash, semicolon, comma and
+/// newline) and stripped of the control characters TEXT may not hold. An event keeps its UID from one export to
+/// the next, so that importing a new export updates the events of the last one instead of adding copies.
+public struct ICalendar {
+    public struct Event: Sendable, Equatable {
+        /// Globally unique and stable: the same callback always has the same UID.
+        public var uid: String
+        /// The day of the event; it lasts the whole day.
+        public var day: CalendarDate
+        public var summary: String
+        public var description: String
+        public var categories: [String]
+        /// Goes up each time the event changes, so that calendars take the newer copy.
+        public var sequence: Int
+        /// A cancelled event is removed by calendars that had imported it.
+        public var cancelled: Bool
+
+        public init(
+            uid: String, day: CalendarDate, summary: String, description: String, categories: [String] = [],
+            sequence: Int = 0, cancelled: Bool = false
+        ) {
+            self.uid = uid
+            self.day = day
+            self.summary = summary
+            self.description = description
+            self.categories = categories
+            self.sequence = sequence
+            self.cancelled = cancelled
+        }
+    }
+
+    public var name: String
+    public var events: [Event]
+
+    public init(name: String, events: [Event]) {
+        self.name = name
+        self.events = events
+    }
+
+    /// The file's text. `stamp` is when it was made (DTSTAMP, in UTC).
+    public func text(stamp: Date) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//winloss//callbacks//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escaped(name),
+        ]
+        let dateStamp = Self.timestamp(stamp)
+        for event in events {
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + Self.escaped(event.uid),
+                "DTSTAMP:" + dateStamp,
+                "DTSTART;VALUE=DATE:" + Self.day(event.day),
+                "DTEND;VALUE=DATE:" + Self.day(event.day.adding(days: 1)),
+                "SEQUENCE:\(event.sequence)",
+                "SUMMARY:" + Self.escaped(event.summary),
+                "DESCRIPTION:" + Self.escaped(event.description),
+            ]
+            if !event.categories.isEmpty {
+                lines.append("CATEGORIES:" + event.categories.map(Self.escaped).joined(separator: ","))
+            }
+            lines += [
+                "STATUS:" + (event.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:TRANSPARENT", "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.folded).joined()
+    }
+
+    /// A TEXT value (RFC 5545 section 3.3.11): `\` `;` `,` escaped, a line break as `\n`, other control
+    /// characters (which TEXT may not hold) dropped. A CR LF pair is one line break.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\n":
+                if previous != "\r" { result += "\\n" }
+            case "\r", "\u{2028}", "\u{2029}": result += "\\n"
+            case "\t": result.unicodeScalars.append(scalar)
+            default:
+                // Controls (C0, DEL, C1) are not TEXT; bidi overrides would disguise the text in a calendar.
+                switch scalar.value {
+                case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: continue
+                default: break
+                }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// One content line, folded (RFC 5545 section 3.1): at most 75 octets per line, continuation lines starting
+    /// with a space, never splitting a character's UTF-8 bytes; each line ends with CRLF.
+    static func folded(_ line: String) -> String {
+        var result = ""
+        var octets = 0
+        var limit = 75
+        for scalar in line.unicodeScalars {
+            let size = UTF8.width(scalar)
+            if octets + size > limit, octets > 0 {
+                result += "\r\n "
+                octets = 0
+                limit = 74  // the leading space counts
+            }
+            result.unicodeScalars.append(scalar)
+            octets += size
+        }
+        return result + "\r\n"
+    }
+
+    private static func day(_ date: CalendarDate) -> String {
+        date.description.replacingOccurrences(of: "-", with: "")
+    }
+
+    /// `20260112T093000Z`.
+    private static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func padded(_ value: Int?, _ width: Int) -> String {
+            let text = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return padded(parts.year, 4) + padded(parts.month, 2) + padded(parts.day, 2) + "T" + padded(parts.hour, 2)
+            + padded(parts.minute, 2) + padded(parts.second, 2) + "Z"
+    }
+}
