@@ -4,7 +4,7 @@ import Foundation
 /// found and what the buyer agreed the rep may see.
 public struct Callback: Sendable, Codable, Equatable {
     public var deal: DealSummary
-    /// Who to call: the buyer interviewed, else the first buyer the CRM names for the deal.
+    /// Who to call: the buyer interviewed (or asked for an interview), else the first buyer the CRM names.
     public var contact: ContactSummary?
     /// The day to call.
     public var due: CalendarDate

@@ -184,7 +184,9 @@ extension WinLossStore {
             LEFT JOIN interview AS iv
                 ON iv.id = (SELECT max(id) FROM interview WHERE dealID = deal.id AND status = 'completed')
             LEFT JOIN contact
-                ON contact.id = coalesce(iv.contactID, (SELECT min(contactID) FROM dealContact WHERE dealID = deal.id))
+                ON contact.id = coalesce(
+                    iv.contactID, (SELECT contactID FROM interview WHERE dealID = deal.id ORDER BY id DESC LIMIT 1),
+                    (SELECT min(contactID) FROM dealContact WHERE dealID = deal.id))
             LEFT JOIN callbackCall AS lastCall
                 ON lastCall.id = (SELECT max(id) FROM callbackCall WHERE dealID = deal.id)
             \(joins.joined(separator: " "))

@@ -156,8 +156,8 @@ public struct CallbackList: Sendable {
             title: "Callback: \(callback.deal.externalID) \(callback.deal.name)", blocks: [.fields(fields(callback))])
     }
 
-    /// What a rep needs before the call, label by label.
-    func fields(_ callback: Callback) -> [ReportDocument.Field] {
+    /// What a rep needs before the call, label by label; with `relative`, how the due day stands against today.
+    func fields(_ callback: Callback, relative: Bool = true) -> [ReportDocument.Field] {
         typealias Field = ReportDocument.Field
         let deal = callback.deal
         var due = callback.due.description
@@ -166,7 +166,7 @@ public struct CallbackList: Sendable {
         case .callAgain: due += ", the day agreed on the last call"
         case .defaultOffset: due += ", the default after the decision"
         }
-        if callback.status == .open { due += " (\(when(callback.due)))" }
+        if relative, callback.status == .open { due += " (\(when(callback.due)))" }
         if callback.carriedOver { due += "; carried over from \(deal.decidedOn.year)" }
         var result = [
             Field("Due", due), Field("Status", Self.statusText(callback)),
@@ -258,7 +258,8 @@ public struct CallbackList: Sendable {
                     uid: Self.uid(callback.deal.externalID),
                     day: callback.due,
                     summary: "Call \(who) (\(callback.deal.outcome.label) \(callback.deal.decidedOn))",
-                    description: fields(callback).map { "\($0.label): \($0.value)" }.joined(separator: "\n"),
+                    // Nothing relative to the day of the export, so that an unchanged callback exports the same.
+                    description: fields(callback, relative: false).map { "\($0.label): \($0.value)" }.joined(separator: "\n"),
                     categories: ["winloss callback", callback.deal.outcome.label],
                     sequence: callback.calls.count,
                     cancelled: callback.status == .called)
