@@ -238,6 +238,8 @@ public struct CallbackRequest: Sendable, Equatable {
     public var minimumAtStake: Money?
     /// Only open callbacks, or only those called; nil for both.
     public var status: CallbackStatus?
+    /// At most this many, from the top of the list.
+    public var limit: Int?
 
     public init(
         decidedFrom: CalendarDate, decidedTo: CalendarDate, filter: DealFilter = DealFilter(),
@@ -255,7 +257,8 @@ public struct CallbackRequest: Sendable, Equatable {
 
     /// The calendar year `year`: the list a rep pulls at the start of the next one.
     public init?(year: Int) {
-        guard let first = CalendarDate(year: year, month: 1, day: 1), let last = CalendarDate(year: year, month: 12, day: 31)
+        guard let first = CalendarDate(year: year, month: 1, day: 1),
+            let last = CalendarDate(year: year, month: 12, day: 31)
         else { return nil }
         self.init(decidedFrom: first, decidedTo: last)
     }

@@ -42,7 +42,8 @@ extension WinLossStore {
         if let status = request.status {
             list.removeAll { $0.status != status }
         }
-        return list.sorted(by: Self.callOrder)
+        let sorted = list.sorted(by: Self.callOrder)
+        return request.limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
     }
 
     /// One deal's callback, whatever its period: for `winloss callbacks show`.
@@ -50,8 +51,9 @@ extension WinLossStore {
         try read { db in
             let deal = try Self.callbackDeal(dealExternalID, in: db)
             let scope: SQL = "deal.id = \(deal.id)"
-            guard let found = try Self.callbacks(where: scope, matching: DealFilter(), revisitAfter: revisitAfter, in: db)
-                .first
+            guard
+                let found = try Self.callbacks(where: scope, matching: DealFilter(), revisitAfter: revisitAfter, in: db)
+                    .first
             else {
                 throw RequestError.notFound(kind: "deal", key: dealExternalID, hint: "the database is inconsistent")
             }
@@ -69,7 +71,8 @@ extension WinLossStore {
                 throw RequestError.invalid(
                     field: "called on",
                     message:
-                        "\(outcome.calledOn) is before the deal was decided (\(deal.decidedOn)); give the day of the call")
+                        "\(outcome.calledOn) is before the deal was decided (\(deal.decidedOn)); give the day of the call"
+                )
             }
             if let again = outcome.againOn {
                 guard outcome.result == .notNow else {
@@ -84,7 +87,8 @@ extension WinLossStore {
             var newDealID: Int64?
             if let newDeal = outcome.newDealExternalID {
                 guard outcome.result == .reopened else {
-                    throw RequestError.invalid(field: "new deal", message: "only a reopened deal comes back as a new one")
+                    throw RequestError.invalid(
+                        field: "new deal", message: "only a reopened deal comes back as a new one")
                 }
                 let found = try Self.dealID(newDeal, in: db)
                 guard found != deal.id else {
@@ -131,7 +135,8 @@ extension WinLossStore {
     ) throws -> (id: Int64, decidedOn: CalendarDate) {
         let id = try dealID(externalID, in: db)
         guard let row = try Row.fetchOne(db, sql: "SELECT outcome, decidedOn FROM deal WHERE id = ?", arguments: [id]),
-            let outcome = Outcome(rawValue: row["outcome"]), let decidedOn = CalendarDate.fromDatabaseValue(row["decidedOn"])
+            let outcome = Outcome(rawValue: row["outcome"]),
+            let decidedOn = CalendarDate.fromDatabaseValue(row["decidedOn"])
         else {
             throw RequestError.notFound(kind: "deal", key: externalID, hint: "the database is inconsistent")
         }
@@ -241,7 +246,9 @@ extension WinLossStore {
                 CallRecord(
                     calledOn: CalendarDate.fromDatabaseValue(call["calledOn"]) ?? deal.decidedOn,
                     result: CallResult(rawValue: call["result"]) ?? .notNow, note: call["note"],
-                    caller: (call["callerName"] as String?).map { PersonReference(name: $0, email: call["callerEmail"]) },
+                    caller: (call["callerName"] as String?).map {
+                        PersonReference(name: $0, email: call["callerEmail"])
+                    },
                     againOn: CalendarDate.fromDatabaseValue(call["againOn"]), recordedAt: call["recordedAt"])
             }
             let (due, source) = dueDay(
@@ -277,7 +284,9 @@ extension WinLossStore {
     }
 
     private static func stake(deal: DealSummary, interview: CallbackInterview?) -> Stake? {
-        if let total = interview?.inactionCostOverOwnership { return Stake(amount: total, basis: .inactionOverOwnership) }
+        if let total = interview?.inactionCostOverOwnership {
+            return Stake(amount: total, basis: .inactionOverOwnership)
+        }
         if let yearly = interview?.inactionCostPerYear { return Stake(amount: yearly, basis: .inactionPerYear) }
         return deal.amount.map { Stake(amount: $0, basis: .dealAmount) }
     }

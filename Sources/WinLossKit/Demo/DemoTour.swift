@@ -26,6 +26,9 @@ public struct DemoTour {
     /// The HTML report the tour writes.
     public var htmlPath: String { directory + "/report.html" }
 
+    /// The calendar of callbacks the tour writes.
+    public var calendarPath: String { directory + "/callbacks.ics" }
+
     /// How many deals, each interviewed and coded, the report part of the tour generates.
     var reportDeals: Int { max(300, programme.deals * 6) }
 
@@ -33,7 +36,7 @@ public struct DemoTour {
         [
             "demo.sqlite", "demo.sqlite-wal", "demo.sqlite-shm", "salesforce-opportunities.csv", "hubspot-deals.csv",
             "salesforce-corrected.csv", "export-with-mistakes.csv", "programme.sqlite", "programme.sqlite-wal",
-            "programme.sqlite-shm", "report.html",
+            "programme.sqlite-shm", "report.html", "callbacks.ics",
         ]
     }
 
@@ -239,6 +242,9 @@ public struct DemoTour {
         write("\nExplore the sample yourself:\n")
         write("   winloss report --db \(reportPath) --year \(programme.anchor.year) --by industry\n")
         write("   winloss search '\"status quo\"' --db \(reportPath) --outcome no_decision\n")
+        write(
+            "   winloss callbacks --db \(reportPath) --year \(programme.anchor.year - 1) --include-losses --format md\n"
+        )
         write("   winloss deal list --db \(databasePath) --outcome loss --competitor Stratos\n")
         write("   winloss account list --db \(databasePath)\n")
         write("   winloss queue --db \(databasePath)\n")
@@ -302,6 +308,55 @@ public struct DemoTour {
             "The whole report as one HTML file, with charts, to open in a browser or print",
             "report \(scope) --by industry --format html --output report.html")
         indented("Wrote \(htmlPath).\n")
+
+        try showCallbacks(store: store, heading: heading, indented: indented, style: style)
+    }
+
+    /// January: a rep's routine with last year's no-decisions.
+    private func showCallbacks(
+        store: WinLossStore, heading: (String, String?) -> Void, indented: (String) -> Void, style: TextStyle
+    ) throws {
+        let lastYear = programme.anchor.year - 1
+        let january = CalendarDate(uncheckedYear: programme.anchor.year, month: 1, day: 5)
+        guard var request = CallbackRequest(year: lastYear),
+            let first = try store.callbacks(request).first(where: { $0.interview != nil }),
+            let rep = first.deal.repEmail
+        else { return }
+        request.filter.rep = rep
+        request.limit = 6
+        let asOf = "--db programme.sqlite --as-of \(january)"
+        heading(
+            "January: last year's no-decisions become \(first.deal.rep)'s first calls, due first, then by what is at stake",
+            "callbacks --rep \(rep) --limit 6 \(asOf)")
+        let list = CallbackList(try store.callbacks(request), today: january)
+        indented(list.table(style: style))
+
+        guard let top = list.callbacks.first(where: { $0.interview != nil }) ?? list.callbacks.first else { return }
+        heading(
+            "What to know before the call, as far as the buyer agreed to share it (never the private notes)",
+            "callbacks show \(top.deal.externalID) \(asOf)")
+        indented(list.detail(top).text(style: style))
+
+        let again = january.adding(months: 5)
+        let call = try store.recordCall(
+            CallOutcome(
+                dealExternalID: top.deal.externalID, result: .notNow, calledOn: january,
+                note: "Budget is set in May; call after that.", caller: rep, againOn: again))
+        heading(
+            "The call, recorded: not now, call again in June",
+            "callbacks done \(top.deal.externalID) --result not-now --again \(again) --note \"Budget is set in May; call after that.\" --db programme.sqlite"
+        )
+        indented(
+            "Recorded the call on \(top.deal.externalID) (\(call.calledOn)): \(call.result.label); it is due again on \(again).\n"
+        )
+
+        request.limit = nil
+        let calendar = CallbackList(try store.callbacks(request), today: january).calendar
+        try Data(calendar.text(stamp: Date()).utf8).write(to: URL(fileURLWithPath: calendarPath), options: .atomic)
+        heading(
+            "The whole list as a calendar: an all-day event per callback; a newer export updates the same events",
+            "callbacks --rep \(rep) --format ics --output callbacks.ics --db programme.sqlite")
+        indented("Wrote \(calendar.events.count) events to \(calendarPath).\n")
     }
 
     /// The file that marks a folder as the demo's own, so that rebuilding the sample never deletes a file

@@ -126,8 +126,10 @@ public struct CallbackList: Sendable {
                             TableCell(
                                 callback.due.description
                                     + (callback.status == .open ? " (\(when(callback.due)))" : "")),
-                            TableCell(callback.deal.account), TableCell(callback.contact.map { Self.person($0) } ?? "—"),
-                            TableCell(callback.atStake.map(Self.shortStake) ?? "—"), TableCell(Self.statusText(callback)),
+                            TableCell(callback.deal.account),
+                            TableCell(callback.contact.map { Self.person($0) } ?? "—"),
+                            TableCell(callback.atStake.map(Self.shortStake) ?? "—"),
+                            TableCell(Self.statusText(callback)),
                         ]
                     }),
             ]
@@ -174,8 +176,10 @@ public struct CallbackList: Sendable {
                 "Deal",
                 "\(deal.externalID) \(deal.name): \(deal.outcome.label) on \(deal.decidedOn)"
                     + (deal.amount.map { ", \($0.formatted)" } ?? "")),
-            Field("Segment", [deal.industry, deal.region, deal.sizeBand.map { "\($0) employees" }].compactMap { $0 }
-                .joined(separator: ", ").nonEmpty ?? "—"),
+            Field(
+                "Segment",
+                [deal.industry, deal.region, deal.sizeBand.map { "\($0) employees" }].compactMap { $0 }
+                    .joined(separator: ", ").nonEmpty ?? "—"),
             Field("Rep", deal.rep + (deal.repEmail.map { " <\($0)>" } ?? "")),
         ]
         if let contact = callback.contact {
@@ -216,7 +220,9 @@ public struct CallbackList: Sendable {
             if let value = interview.gapValue { result.append(Field("Worth closing the gap", value.formatted)) }
             if !interview.themes.isEmpty { result.append(Field("Themes", Self.themeList(interview.themes))) }
             var signals: [String] = []
-            if let reconsider = interview.wouldReconsider { signals.append("would look again: \(reconsider ? "yes" : "no")") }
+            if let reconsider = interview.wouldReconsider {
+                signals.append("would look again: \(reconsider ? "yes" : "no")")
+            }
             if let openness = interview.openness { signals.append("openness \(openness) of 5") }
             if let step = interview.nextStepCommitted { signals.append("next step committed: \(step ? "yes" : "no")") }
             if !signals.isEmpty { result.append(Field("Signals", signals.joined(separator: "; "))) }
@@ -259,7 +265,8 @@ public struct CallbackList: Sendable {
                     day: callback.due,
                     summary: "Call \(who) (\(callback.deal.outcome.label) \(callback.deal.decidedOn))",
                     // Nothing relative to the day of the export, so that an unchanged callback exports the same.
-                    description: fields(callback, relative: false).map { "\($0.label): \($0.value)" }.joined(separator: "\n"),
+                    description: fields(callback, relative: false).map { "\($0.label): \($0.value)" }.joined(
+                        separator: "\n"),
                     categories: ["winloss callback", callback.deal.outcome.label],
                     sequence: callback.calls.count,
                     cancelled: callback.status == .called)

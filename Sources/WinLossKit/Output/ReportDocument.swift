@@ -59,7 +59,8 @@ public struct ReportDocument: Sendable {
                 for field in fields {
                     let label = TerminalText.singleLine(field.label)
                     let padding = String(repeating: " ", count: width - TerminalText.displayWidth(label) + 2)
-                    let value = TerminalText.wrapped(field.value, width: 100, indent: String(repeating: " ", count: width + 2))
+                    let value = TerminalText.wrapped(
+                        field.value, width: 100, indent: String(repeating: " ", count: width + 2))
                     output += style.apply(.dim, to: label) + padding + value.drop { $0 == " " } + "\n"
                 }
             }

@@ -34,7 +34,8 @@ struct RevisitOption: ParsableArguments {
     func offset() throws -> RevisitOffset {
         guard let offset = RevisitOffset(revisitAfter) else {
             throw ValidationError(
-                "--revisit-after: \(revisitAfter.debugDescription) is not a length of time; write it like 90d, 6w, 6m or 1y")
+                "--revisit-after: \(revisitAfter.debugDescription) is not a length of time; write it like 90d, 6w, 6m or 1y"
+            )
         }
         return offset
     }
@@ -102,6 +103,7 @@ struct CallbacksCommand: ParsableCommand {
         var minimumAtStake: String?
         @OptionGroup var revisit: RevisitOption
         @Option(help: "Only open callbacks, only those called, or all.") var status: StatusChoice = .all
+        @Option(help: "At most this many, from the top of the list.") var limit: Int?
         @OptionGroup var asOf: AsOfOption
         @Option(help: "Output format: table, csv, json, md or ics.") var format: Format = .table
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path")) var output:
@@ -112,6 +114,7 @@ struct CallbacksCommand: ParsableCommand {
 
         func validate() throws {
             _ = try request(today: try asOf.today())
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
             if sheets != nil, output != nil || format != .table {
                 throw ValidationError("--sheets writes Markdown files of its own; leave out --output and --format")
             }
@@ -129,7 +132,9 @@ struct CallbacksCommand: ParsableCommand {
                 request = chosen
             } else if let from {
                 let last = to ?? today
-                guard from <= last else { throw ValidationError("--from \(from) is after \(to == nil ? "today, " : "--to ")\(last)") }
+                guard from <= last else {
+                    throw ValidationError("--from \(from) is after \(to == nil ? "today, " : "--to ")\(last)")
+                }
                 request = CallbackRequest(decidedFrom: from, decidedTo: last)
             } else if to != nil {
                 throw ValidationError("--to needs --from")
@@ -146,6 +151,7 @@ struct CallbacksCommand: ParsableCommand {
                 try money($0, option: "--min-at-stake", currency: .usd)
             }
             request.status = status == .all ? nil : CallbackStatus(rawValue: status.rawValue)
+            request.limit = limit
             return request
         }
 
@@ -231,7 +237,8 @@ struct CallbacksCommand: ParsableCommand {
         @Option(help: "What was said.") var note: String?
         @Option(help: ArgumentHelp("The day of the call (default: today).", valueName: "date")) var on: String?
         @Option(help: ArgumentHelp("For not-now: the day to call again.", valueName: "date")) var again: String?
-        @Option(name: .customLong("new-deal"), help: "For reopened: the new deal's CRM id, when it is already imported.")
+        @Option(
+            name: .customLong("new-deal"), help: "For reopened: the new deal's CRM id, when it is already imported.")
         var newDeal: String?
         @Option(help: "Who called (email or name).") var by: String?
         @OptionGroup var store: StoreOptions

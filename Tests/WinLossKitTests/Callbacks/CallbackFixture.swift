@@ -72,7 +72,8 @@ struct CallbackFixture {
               - {question: gap_reason, text: "\(Self.privateNote)"}
             """)
         try store.codeAnswer(
-            n1, questionID: "no_decision_reason", codes: [ThemeCode(themeID: "status_quo", sentiment: .negative, isPrimary: true)])
+            n1, questionID: "no_decision_reason",
+            codes: [ThemeCode(themeID: "status_quo", sentiment: .negative, isPrimary: true)])
         // N2: the buyer may not be quoted; a yearly cost of waiting, no day to come back.
         try record(
             "N2", contact: "omar@globex.example",

@@ -28,7 +28,9 @@ struct CallbackSelectionTests {
         #expect(RevisitOffset("1y")?.after(CalendarDate(iso: "2024-02-29")!) == CalendarDate(iso: "2025-02-28"))
         #expect(RevisitOffset("6 months")?.after(CalendarDate(iso: "2025-08-31")!) == CalendarDate(iso: "2026-02-28"))
         #expect(RevisitOffset("2w")?.after(CalendarDate(iso: "2025-12-25")!) == CalendarDate(iso: "2026-01-08"))
-        for bad in ["", "6", "m", "0m", "-3d", "6 fortnights", "99999d"] { #expect(RevisitOffset(bad) == nil, "\(bad)") }
+        for bad in ["", "6", "m", "0m", "-3d", "6 fortnights", "99999d"] {
+            #expect(RevisitOffset(bad) == nil, "\(bad)")
+        }
     }
 
     @Test func lossesOnlyWhenTheBuyerWouldLookAgain() throws {
@@ -53,7 +55,8 @@ struct CallbackSelectionTests {
         #expect(try ids { $0.minimumAtStake = Money(minorUnits: 10_000_000, currency: .usd) } == ["N2", "N1"])
         #expect(try ids { $0.minimumAtStake = Money(minorUnits: 100, currency: .eur) } == [])
         // The deal amount filter is the CRM's.
-        #expect(try ids { $0.filter.minimumAmount = Money(minorUnits: 8_000_000, currency: .usd) } == ["N2", "N1", "N6"])
+        #expect(
+            try ids { $0.filter.minimumAmount = Money(minorUnits: 8_000_000, currency: .usd) } == ["N2", "N1", "N6"])
         // A date range instead of a year; N4 is carried into it as long as it is due on or after its start.
         let range = CallbackRequest(
             decidedFrom: CalendarDate(iso: "2025-06-01")!, decidedTo: CalendarDate(iso: "2025-12-31")!)
@@ -75,11 +78,14 @@ struct CallbackSelectionTests {
         #expect(interview.currentState == "Two people reconcile invoices by hand.")
         #expect(interview.measurement == "Hours a week" && interview.plannedState == "A few hours a week by now.")
         #expect(interview.gapReason == "The ERP upgrade slipped.")
-        #expect(interview.inactionCost == PeriodAmount(amount: Money(minorUnits: 1_000_000, currency: .usd), period: .month))
+        #expect(
+            interview.inactionCost == PeriodAmount(amount: Money(minorUnits: 1_000_000, currency: .usd), period: .month)
+        )
         #expect(interview.inactionCostPerYear == Money(minorUnits: 12_000_000, currency: .usd))
         #expect(interview.ownershipYears == 4)
         #expect(interview.inactionCostOverOwnership == Money(minorUnits: 48_000_000, currency: .usd))
-        #expect(n1.atStake == Stake(amount: Money(minorUnits: 48_000_000, currency: .usd), basis: .inactionOverOwnership))
+        #expect(
+            n1.atStake == Stake(amount: Money(minorUnits: 48_000_000, currency: .usd), basis: .inactionOverOwnership))
         #expect(interview.openness == 4 && interview.nextStepCommitted == true)
         #expect(
             interview.themes == [
@@ -121,10 +127,11 @@ struct CallbackConsentTests {
         let fixture = try CallbackFixture()
         let list = CallbackList(
             try fixture.store.callbacks(fixture.request { $0.includeLosses = true }), today: fixture.today)
-        let outputs = [
-            list.table(style: .plain), list.csvRows.map { CSVWriter.record($0) }.joined(),
-            try JSONOutput.string(list.callbacks), list.markdown, list.calendar.text(stamp: Date()),
-        ] + list.callbacks.map { list.detail($0).text(style: .plain) }
+        let outputs =
+            [
+                list.table(style: .plain), list.csvRows.map { CSVWriter.record($0) }.joined(),
+                try JSONOutput.string(list.callbacks), list.markdown, list.calendar.text(stamp: Date()),
+            ] + list.callbacks.map { list.detail($0).text(style: .plain) }
         for output in outputs {
             #expect(!output.contains("PRIVATE"), "a private note in \(output.prefix(80))")
             #expect(!output.contains("UNQUOTABLE"), "an unquotable buyer's words in \(output.prefix(80))")
@@ -154,8 +161,10 @@ struct CallTrackingTests {
         let n1 = try #require(list.first { $0.deal.externalID == "N1" })
         #expect(n1.due == CalendarDate(iso: "2026-06-01") && n1.dueSource == .callAgain)
         #expect(n1.calls.map(\.note) == ["Call after the audit"] && n1.calls.first?.caller?.name == "Ana Lima")
-        #expect(try fixture.store.callbacks(fixture.request { $0.status = .called }).map(\.deal.externalID) == ["N2", "N6"])
+        #expect(
+            try fixture.store.callbacks(fixture.request { $0.status = .called }).map(\.deal.externalID) == ["N2", "N6"])
         #expect(try fixture.store.callbacks(fixture.request { $0.status = .open }).count == 3)
+        #expect(try fixture.store.callbacks(fixture.request { $0.limit = 2 }).map(\.deal.externalID) == ["N4", "N3"])
         #expect(CallbackList.statusText(n1) == "called 2026-01-06: not now, again 2026-06-01")
     }
 
@@ -208,7 +217,9 @@ struct CallTrackingTests {
         ]
         for (call, message) in refused {
             let error = expectError(RequestError.self) { try fixture.store.recordCall(call) }
-            #expect(error.map { String(describing: $0) }?.contains(message) == true, "\(message): \(String(describing: error))")
+            #expect(
+                error.map { String(describing: $0) }?.contains(message) == true,
+                "\(message): \(String(describing: error))")
         }
         let calls = try fixture.store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM callbackCall") }
         #expect(calls == 1)  // the fixture's own
@@ -271,8 +282,10 @@ struct ICalendarTests {
     }
 
     @Test func aStrictParserAcceptsTheFile() throws {
-        let description = "Line one, with commas; semicolons\\ and a backslash.\r\nLine two — ünïcödé " + String(
-            repeating: "€", count: 40) + "\u{1B}[2J\u{202E}"
+        let description =
+            "Line one, with commas; semicolons\\ and a backslash.\r\nLine two — ünïcödé "
+            + String(
+                repeating: "€", count: 40) + "\u{1B}[2J\u{202E}"
         let calendar = ICalendar(
             name: "winloss callbacks",
             events: [
