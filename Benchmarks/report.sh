@@ -140,6 +140,42 @@ measure_sql "  sqlite3, same aggregate queries" "$themes_sql"
 measure "terms --outcome no_decision" "$bin" terms --outcome no_decision --db "$db"
 echo
 
+# --- Callbacks -----------------------------------------------------------------------------------------------------
+# The year before the latest decision, pulled in the following January, as a rep would.
+year=$(($(sqlite3 "$db" "SELECT substr(max(decidedOn), 1, 4) FROM deal") - 1))
+as_of="$((year + 1))-01-05"
+measure "callbacks --year $year --include-losses --format csv" "$bin" callbacks --year "$year" --include-losses \
+    --format csv --as-of "$as_of" --db "$db"
+measure "callbacks --year $year --include-losses --format json" "$bin" callbacks --year "$year" --include-losses \
+    --format json --as-of "$as_of" --db "$db"
+echo "    $(grep -c '^  {' "$work/out") callbacks"
+# The SQL of the list (WinLossStore+Callbacks.swift) for the built-in templates' question ids: each deal with its
+# latest completed interview, buyer, latest call, the answers a callback shows, and its themes.
+answer_join() { echo "LEFT JOIN answer AS $1 ON $1.interviewID = iv.id AND $1.questionID = '$2'"; }
+callbacks_sql="SELECT count(*) FROM (SELECT deal.id, iv.id, contact.name, lastCall.result, current.displayText,
+        measure.displayText, planned.displayText, reason.displayText, cost.amountMinor, cost.currency, cost.period,
+        gap.amountMinor, gap.currency, gap.period, years.number, revisit.dateValue, revisit.number, reconsider.flag,
+        openness.number, nextStep.flag,
+        (SELECT group_concat(themeID || ':' || isPrimary, ' ')
+         FROM (SELECT themeID, max(isPrimary) AS isPrimary FROM code WHERE interviewID = iv.id GROUP BY themeID))
+    FROM deal JOIN account ON account.id = deal.accountID JOIN person ON person.id = deal.repID
+    LEFT JOIN interview AS iv ON iv.id = (SELECT max(id) FROM interview WHERE dealID = deal.id AND status = 'completed')
+    LEFT JOIN contact ON contact.id = iv.contactID
+    LEFT JOIN callbackCall AS lastCall ON lastCall.id = (SELECT max(id) FROM callbackCall WHERE dealID = deal.id)
+    $(answer_join current current_state) $(answer_join measure measurement) $(answer_join planned planned_state)
+    $(answer_join reason gap_reason) $(answer_join cost inaction_cost) $(answer_join years ownership_years)
+    $(answer_join gap gap_value) $(answer_join revisit revisit_when) $(answer_join reconsider look_again)
+    $(answer_join openness openness) $(answer_join nextStep next_step_committed)
+    WHERE (deal.outcome = 'no_decision' OR (deal.outcome = 'loss' AND (reconsider.flag = 1 OR revisit.value IS NOT NULL)))
+      AND deal.decidedOn BETWEEN '$year-01-01' AND '$year-12-31');"
+measure_sql "  sqlite3, same SQL" "$callbacks_sql"
+rep=$(sqlite3 "$db" "SELECT person.email FROM deal JOIN person ON person.id = deal.repID
+    WHERE deal.outcome = 'no_decision' AND deal.decidedOn LIKE '$year-%' GROUP BY person.id ORDER BY count(*) DESC LIMIT 1")
+measure "callbacks --rep (the busiest) --format ics" "$bin" callbacks --year "$year" --rep "$rep" --format ics \
+    --as-of "$as_of" --db "$db"
+echo "    $(grep -c '^BEGIN:VEVENT' "$work/out") events"
+echo
+
 # --- Import into a fresh database ----------------------------------------------------------------------------------
 measure "demo export salesforce --deals $deals" "$bin" demo export salesforce --deals "$deals" --seed "$seed" \
     --output "$work/export.csv"

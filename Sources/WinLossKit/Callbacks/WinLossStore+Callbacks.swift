@@ -42,7 +42,7 @@ extension WinLossStore {
         if let status = request.status {
             list.removeAll { $0.status != status }
         }
-        let sorted = list.sorted(by: Self.callOrder)
+        let sorted = Self.inCallOrder(list)
         return request.limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
     }
 
@@ -118,15 +118,28 @@ extension WinLossStore {
     // MARK: - Queries
 
     /// The order of the list: open before called, then due first, then the most at stake (amounts in different
-    /// currencies compared at face value), then the earliest decided.
-    static func callOrder(_ first: Callback, _ second: Callback) -> Bool {
-        func key(_ callback: Callback) -> (Int, CalendarDate, Decimal, CalendarDate, String) {
-            (
-                callback.status == .open ? 0 : 1, callback.due, -(callback.atStake?.amount.majorUnits ?? -1),
-                callback.deal.decidedOn, callback.deal.externalID
+    /// currencies compared at face value), then the earliest decided. Each callback's key is worked out once.
+    static func inCallOrder(_ callbacks: [Callback]) -> [Callback] {
+        typealias Key = (Int, CalendarDate, Int64, Int64, CalendarDate, String)
+        func key(_ callback: Callback) -> Key {
+            // Face value as whole major units and ten-thousandths of one (no currency has more minor digits),
+            // exactly, each bitwise inverted so that the largest sorts first (and no negation can overflow); nothing
+            // at stake sorts last.
+            var whole = Int64.max
+            var fraction = Int64.max
+            if let amount = callback.atStake?.amount {
+                let digits = min(4, amount.currency.minorUnitDigits)
+                let scale = powerOfTen(digits)
+                whole = ~(amount.minorUnits / scale)
+                fraction = ~(amount.minorUnits % scale * powerOfTen(4 - digits))
+            }
+            return (
+                callback.status == .open ? 0 : 1, callback.due, whole, fraction, callback.deal.decidedOn,
+                callback.deal.externalID
             )
         }
-        return key(first) < key(second)
+        let keys = callbacks.map(key)
+        return callbacks.indices.sorted { keys[$0] < keys[$1] }.map { callbacks[$0] }
     }
 
     /// A deal that can be called back: a no-decision or a loss.
@@ -178,13 +191,13 @@ extension WinLossStore {
                    contact.phone AS contactPhone,
                    current.displayText AS currentState, measure.displayText AS measurement,
                    planned.displayText AS plannedState, reason.displayText AS gapReason,
-                   cost.value AS inactionCost, years.value AS ownershipYears, gap.value AS gapValue,
-                   revisit.value AS revisit, reconsider.flag AS wouldReconsider, openness.number AS openness,
-                   nextStep.flag AS nextStepCommitted,
-                   (SELECT json_group_array(json_array(theme.id, theme.label, coded.isPrimary))
+                   cost.amountMinor AS costAmount, cost.currency AS costCurrency, cost.period AS costPeriod,
+                   gap.amountMinor AS gapAmount, gap.currency AS gapCurrency, gap.period AS gapPeriod,
+                   years.number AS ownershipYears, revisit.dateValue AS revisitOn, revisit.number AS revisitMonths,
+                   reconsider.flag AS wouldReconsider, openness.number AS openness, nextStep.flag AS nextStepCommitted,
+                   (SELECT group_concat(themeID || ':' || isPrimary, ' ')
                     FROM (SELECT themeID, max(isPrimary) AS isPrimary FROM code WHERE interviewID = iv.id
-                          GROUP BY themeID) AS coded
-                    JOIN theme ON theme.id = coded.themeID) AS themes
+                          GROUP BY themeID)) AS themes
             \(sql: DealSummary.joins)
             LEFT JOIN interview AS iv
                 ON iv.id = (SELECT max(id) FROM interview WHERE dealID = deal.id AND status = 'completed')
@@ -202,9 +215,26 @@ extension WinLossStore {
                 SELECT callbackCall.*, person.name AS callerName, person.email AS callerEmail FROM callbackCall
                 LEFT JOIN person ON person.id = callbackCall.callerID WHERE dealID = ? ORDER BY callbackCall.id
                 """)
-        let decoder = JSONDecoder()
-        func value(_ json: String?) throws -> AnswerValue? {
-            try json.map { try decoder.decode(AnswerValue.self, from: Data($0.utf8)) }
+        // Theme ids are identifiers (letters, digits, - and _), so `id:1 id:0` splits safely; labels are looked
+        // up once.
+        let labels = Dictionary(
+            try Row.fetchAll(db, sql: "SELECT id, label FROM theme").map { ($0["id"] as String, $0["label"] as String) },
+            uniquingKeysWith: { first, _ in first })
+        func themes(_ list: String?) -> [CallbackTheme] {
+            (list ?? "").split(separator: " ").compactMap { item -> CallbackTheme? in
+                let parts = item.split(separator: ":")
+                guard parts.count == 2 else { return nil }
+                let id = String(parts[0])
+                return CallbackTheme(id: id, label: labels[id] ?? id, isPrimary: parts[1] == "1")
+            }.sorted { ($0.isPrimary ? 0 : 1, $0.label) < ($1.isPrimary ? 0 : 1, $1.label) }
+        }
+        func amount(_ row: Row, _ prefix: String) -> PeriodAmount? {
+            guard let minor: Int64 = row[prefix + "Amount"], let code: String = row[prefix + "Currency"],
+                let currency = Currency(code: code)
+            else { return nil }
+            return PeriodAmount(
+                amount: Money(minorUnits: minor, currency: currency),
+                period: (row[prefix + "Period"] as String?).flatMap(MoneyPeriod.init(rawValue:)))
         }
         var result: [Callback] = []
         let cursor = try request.fetchCursor(db)
@@ -227,19 +257,20 @@ extension WinLossStore {
                     currentState: words("currentState"), measurement: words("measurement"),
                     plannedState: words("plannedState"), gapReason: words("gapReason"),
                     wouldReconsider: row["wouldReconsider"], openness: (row["openness"] as Double?).map { Int($0) },
-                    nextStepCommitted: row["nextStepCommitted"], themes: try themes(row["themes"]))
-                if case .money(let money, let period)? = try value(row["inactionCost"]) {
-                    found.inactionCost = PeriodAmount(amount: money, period: period)
-                    found.inactionCostPerYear = found.inactionCost?.perYear
-                }
-                if case .money(let money, let period)? = try value(row["gapValue"]) {
-                    found.gapValue = PeriodAmount(amount: money, period: period)
-                }
-                if case .number(let years)? = try value(row["ownershipYears"]), years > 0 {
+                    nextStepCommitted: row["nextStepCommitted"], themes: themes(row["themes"]))
+                found.inactionCost = amount(row, "cost")
+                found.inactionCostPerYear = found.inactionCost?.perYear
+                found.gapValue = amount(row, "gap")
+                // A number of years as typed (4, 2.5): its shortest decimal form is exact.
+                if let years = (row["ownershipYears"] as Double?).flatMap({ Decimal(string: String($0)) }), years > 0 {
                     found.ownershipYears = years
                     found.inactionCostOverOwnership = found.inactionCostPerYear.flatMap { $0.times(years) }
                 }
-                revisit = try value(row["revisit"])
+                if let day = CalendarDate.fromDatabaseValue(row["revisitOn"]) {
+                    revisit = .date(day)
+                } else if let months = row["revisitMonths"] as Double? {
+                    revisit = .months(Int(months))
+                }
                 interview = found
             }
             let history = try Row.fetchAll(calls, arguments: [dealID]).map { call in
@@ -291,23 +322,6 @@ extension WinLossStore {
         return deal.amount.map { Stake(amount: $0, basis: .dealAmount) }
     }
 
-    /// `[[id, label, isPrimary], …]` as the query gives it, primary reasons first, then by label.
-    private static func themes(_ json: String?) throws -> [CallbackTheme] {
-        struct Coded: Decodable {
-            var theme: CallbackTheme
-            init(from decoder: any Decoder) throws {
-                var row = try decoder.unkeyedContainer()
-                theme = CallbackTheme(
-                    id: try row.decode(String.self), label: try row.decode(String.self),
-                    isPrimary: try row.decode(Int.self) == 1)
-            }
-        }
-        guard let json else { return [] }
-        return try JSONDecoder().decode([Coded].self, from: Data(json.utf8)).map(\.theme).sorted {
-            ($0.isPrimary ? 0 : 1, $0.label) < ($1.isPrimary ? 0 : 1, $1.label)
-        }
-    }
-
     /// The deal a reopened deal came back as: the one named when the call was recorded, else the first deal of the
     /// same account created on or after the call (or, lacking a created day, decided after it).
     private static func returnedAs(dealID: Int64, in db: Database) throws -> DealReference? {
@@ -332,11 +346,6 @@ extension WinLossStore {
 }
 
 extension Money {
-    /// The amount in major units, exactly: 1234 cents is 12.34.
-    var majorUnits: Decimal {
-        Decimal(minorUnits) / Decimal(powerOfTen(currency.minorUnitDigits))
-    }
-
     /// This amount times a number of years: whole years exactly, a fraction rounded to the minor unit (half away
     /// from zero); nil when the product does not fit.
     func times(_ factor: Decimal) -> Money? {

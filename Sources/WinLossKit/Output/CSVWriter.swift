@@ -12,16 +12,28 @@ public enum CSVWriter {
     /// left alone: a spreadsheet reads them as numbers, not formulas.
     public static func field(_ value: String, guarded: Bool = true) -> String {
         var text = value
-        if guarded, let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first),
-            !isPlainNumber(text)
-        {
+        if guarded, let first = text.utf8.first, "=+-@\t\r\n".utf8.contains(first), !isPlainNumber(text) {
             text = "'" + text
         }
-        let needsQuotes =
-            text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
-            || text.hasPrefix(" ") || text.hasSuffix(" ")
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Read as bytes: every character that matters is ASCII, and a CR LF pair must count as a line break too.
+        var needsQuotes = text.utf8.first == UInt8(ascii: " ") || text.utf8.last == UInt8(ascii: " ")
+        var hasQuote = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): hasQuote = true
+            case UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ";"): needsQuotes = true
+            default: continue
+            }
+        }
+        guard needsQuotes || hasQuote else { return text }
+        guard hasQuote else { return "\"" + text + "\"" }
+        var quoted = "\""
+        quoted.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.unicodeScalars.append(scalar) }
+            quoted.unicodeScalars.append(scalar)
+        }
+        return quoted + "\""
     }
 
     private static func isPlainNumber(_ text: String) -> Bool {

@@ -169,7 +169,13 @@ struct CallbacksCommand: ParsableCommand {
                     list.callbacks.isEmpty
                     ? "No callbacks match.\n" : list.table(style: output == nil ? Console.outputStyle : .plain)
             case .csv: text = ([CallbackList.csvHeader] + list.csvRows).map { CSVWriter.record($0) }.joined()
-            case .json: text = try JSONOutput.string(list.callbacks) + "\n"
+            case .json:
+                // Item by item, as list commands write JSON: encoding a long list at once takes far more memory.
+                text =
+                    list.callbacks.isEmpty
+                    ? "[]\n"
+                    : "[\n" + (try list.callbacks.map { try JSONOutput.string($0, indent: true) }.joined(separator: ",\n"))
+                        + "\n]\n"
             case .md: text = list.markdown
             case .ics: text = list.calendar.text(stamp: Date())
             }

@@ -15,6 +15,10 @@ struct CSVWriterTests {
         ("a,b", "\"a,b\""),
         ("say \"hi\"", "\"say \"\"hi\"\"\""),
         ("two\nlines", "\"two\nlines\""),
+        ("crlf\r\nlines", "\"crlf\r\nlines\""),
+        (" padded", "\" padded\""),
+        ("a;b", "\"a;b\""),
+        ("é \"ü\"", "\"é \"\"ü\"\"\""),
         ("=1,2", "\"'=1,2\""),
     ])
     func noCellStartsAFormula(input: String, expected: String) {
