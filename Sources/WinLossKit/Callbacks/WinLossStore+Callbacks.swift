@@ -218,7 +218,9 @@ extension WinLossStore {
         // Theme ids are identifiers (letters, digits, - and _), so `id:1 id:0` splits safely; labels are looked
         // up once.
         let labels = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT id, label FROM theme").map { ($0["id"] as String, $0["label"] as String) },
+            try Row.fetchAll(db, sql: "SELECT id, label FROM theme").map {
+                ($0["id"] as String, $0["label"] as String)
+            },
             uniquingKeysWith: { first, _ in first })
         func themes(_ list: String?) -> [CallbackTheme] {
             (list ?? "").split(separator: " ").compactMap { item -> CallbackTheme? in

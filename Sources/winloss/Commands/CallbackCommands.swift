@@ -174,7 +174,8 @@ struct CallbacksCommand: ParsableCommand {
                 text =
                     list.callbacks.isEmpty
                     ? "[]\n"
-                    : "[\n" + (try list.callbacks.map { try JSONOutput.string($0, indent: true) }.joined(separator: ",\n"))
+                    : "[\n"
+                        + (try list.callbacks.map { try JSONOutput.string($0, indent: true) }.joined(separator: ",\n"))
                         + "\n]\n"
             case .md: text = list.markdown
             case .ics: text = list.calendar.text(stamp: Date())
