@@ -28,13 +28,20 @@ public enum TerminalText {
 
     /// Sanitised, on one line: line breaks show as ⏎ and tabs as spaces, for table cells.
     public static func singleLine(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
         let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         return sanitized(unified).replacingOccurrences(of: "\n", with: " ⏎ ").replacingOccurrences(of: "\t", with: " ")
     }
 
     /// Columns the text takes on a terminal: wide East Asian characters and emoji take two, combining marks none.
     public static func displayWidth(_ text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        isPrintableASCII(text) ? text.utf8.count : text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// Letters, digits, punctuation and spaces only: text that prints as it is, a column a byte. Most cells are,
+    /// and this is far cheaper to find than walking their characters.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { (0x20..<0x7F).contains($0) }
     }
 
     /// Cut to at most `width` columns, ending with … when cut.
