@@ -36,6 +36,20 @@ enum DetailFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json
 }
 
+/// `--as-of DATE`: the day "late" and "in 3 days" count from.
+struct AsOfOption: ParsableArguments {
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Count days to this day (default: today, in this computer's time zone).", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws { _ = try today() }
+
+    func today() throws -> CalendarDate {
+        try asOf.map { try isoDate($0, option: "--as-of") } ?? CalendarDate.today(in: .current)
+    }
+}
+
 /// Which deals: the filters every command that looks at deals shares.
 struct DealFilterOptions: ParsableArguments {
     @Option(name: .customLong("outcome"), help: "Only this outcome: win, loss or no_decision (repeatable).")

@@ -174,6 +174,13 @@ public struct CallRecord: Sendable, Codable, Equatable {
     /// For "not now": the day to call again.
     public var againOn: CalendarDate?
     public var recordedAt: Date
+
+    /// `Recorded the call on 006A1 (2026-01-06): not now; it is due again on 2026-06-01.`
+    public func confirmation(dealExternalID: String) -> String {
+        var line = "Recorded the call on \(TerminalText.singleLine(dealExternalID)) (\(calledOn)): \(result.label)"
+        if let againOn { line += "; it is due again on \(againOn)" }
+        return line + "."
+    }
 }
 
 /// How long after the decision to call back when the buyer named no day: a number of days, weeks, months or

@@ -346,9 +346,7 @@ public struct DemoTour {
             "The call, recorded: not now, call again in June",
             "callbacks done \(top.deal.externalID) --result not-now --again \(again) --note \"Budget is set in May; call after that.\" --db programme.sqlite"
         )
-        indented(
-            "Recorded the call on \(top.deal.externalID) (\(call.calledOn)): \(call.result.label); it is due again on \(again).\n"
-        )
+        indented(call.confirmation(dealExternalID: top.deal.externalID) + "\n")
 
         request.limit = nil
         let calendar = CallbackList(try store.callbacks(request), today: january).calendar

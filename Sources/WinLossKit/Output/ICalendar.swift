@@ -71,29 +71,18 @@ public struct ICalendar {
         return lines.map(Self.folded).joined()
     }
 
-    /// A TEXT value (RFC 5545 section 3.3.11): `\` `;` `,` escaped, a line break as `\n`, other control
-    /// characters (which TEXT may not hold) dropped. A CR LF pair is one line break.
+    /// A TEXT value (RFC 5545 section 3.3.11): cleaned like HTML text (line breaks unified, controls and bidi
+    /// overrides, which TEXT may not hold or which would disguise it, dropped), then `\` `;` `,` escaped and each
+    /// line break written `\n`.
     static func escaped(_ text: String) -> String {
         var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            defer { previous = scalar }
+        for scalar in HTMLText.cleaned(text).unicodeScalars {
             switch scalar {
             case "\\": result += "\\\\"
             case ";": result += "\\;"
             case ",": result += "\\,"
-            case "\n":
-                if previous != "\r" { result += "\\n" }
-            case "\r", "\u{2028}", "\u{2029}": result += "\\n"
-            case "\t": result.unicodeScalars.append(scalar)
-            default:
-                // Controls (C0, DEL, C1) are not TEXT; bidi overrides would disguise the text in a calendar.
-                switch scalar.value {
-                case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: continue
-                default: break
-                }
-                result.unicodeScalars.append(scalar)
+            case "\n": result += "\\n"
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result
@@ -122,16 +111,10 @@ public struct ICalendar {
         date.description.replacingOccurrences(of: "-", with: "")
     }
 
-    /// `20260112T093000Z`.
+    /// `20260112T093000Z`: the basic ISO 8601 form RFC 5545 uses, in UTC.
     private static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func padded(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return padded(parts.year, 4) + padded(parts.month, 2) + padded(parts.day, 2) + "T" + padded(parts.hour, 2)
-            + padded(parts.minute, 2) + padded(parts.second, 2) + "Z"
+        ISO8601DateFormatter.string(
+            from: date, timeZone: TimeZone(identifier: "UTC") ?? .current,
+            formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
     }
 }

@@ -7,20 +7,6 @@ extension CallResult: ExpressibleByArgument {
     public static var allValueStrings: [String] { ["reopened", "not-now", "no-interest"] }
 }
 
-/// `--as-of DATE`: the day "late" and "in 3 days" count from.
-struct AsOfOption: ParsableArguments {
-    @Option(
-        name: .customLong("as-of"),
-        help: ArgumentHelp("Count days to this day (default: today, in this computer's time zone).", valueName: "date"))
-    var asOf: String?
-
-    func validate() throws { _ = try today() }
-
-    func today() throws -> CalendarDate {
-        try asOf.map { try isoDate($0, option: "--as-of") } ?? CalendarDate.today(in: .current)
-    }
-}
-
 /// `--revisit-after 6m`: when to call a buyer who named no day.
 struct RevisitOption: ParsableArguments {
     @Option(
@@ -263,9 +249,7 @@ struct CallbacksCommand: ParsableCommand {
                 CallOutcome(
                     dealExternalID: deal, result: result, calledOn: calledOn, note: note, caller: by,
                     againOn: try again.map { try isoDate($0, option: "--again") }, newDealExternalID: newDeal))
-            var line = "Recorded the call on \(TerminalText.singleLine(deal)) (\(call.calledOn)): \(call.result.label)"
-            if let again = call.againOn { line += "; it is due again on \(again)" }
-            Console.line(line + ".")
+            Console.line(call.confirmation(dealExternalID: deal))
         }
     }
 

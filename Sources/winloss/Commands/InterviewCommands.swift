@@ -45,10 +45,7 @@ struct QueueCommand: ParsableCommand {
             """)
 
     @OptionGroup var filter: DealFilterOptions
-    @Option(
-        name: .customLong("as-of"),
-        help: ArgumentHelp("Count days to this day (default: today, in this computer's time zone).", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
     @Option(help: "At most this many deals.") var limit: Int?
     @OptionGroup var output: ListFormatOption
     @OptionGroup var store: StoreOptions
@@ -58,7 +55,7 @@ struct QueueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let today = try asOf.map { try isoDate($0, option: "--as-of") } ?? CalendarDate.today(in: .current)
+        let today = try asOf.today()
         var writer = ListWriter<QueueEntry>(
             format: output.outputFormat, style: Console.outputStyle, write: Console.write)
         try store.open(.mustExist).forEachQueueEntry(matching: try filter.filter(), today: today, limit: limit) {
