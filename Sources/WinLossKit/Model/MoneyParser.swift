@@ -4,13 +4,17 @@ import Foundation
 /// `£12k`, `1.2M`, `JPY 1,000`.
 ///
 /// Which of `.` and `,` is the decimal separator follows the evidence in the text (`1.234,56` has both; `12,5`
-/// can only be a decimal comma); only a lone separator followed by exactly three digits is ambiguous, and
-/// ``decimalComma`` settles it. The result is exact or an error: an amount with more decimals than its
-/// currency has is refused rather than rounded.
+/// can only be a decimal comma). A lone separator followed by exactly three digits (`EUR 40.000`, `$40,000`)
+/// groups thousands whenever the currency has fewer than three decimals, since reading it as a decimal point
+/// would give the amount more decimals than its currency has; only where both readings are possible (a
+/// three-decimal currency such as KWD, or a magnitude such as `1.500k`) does ``decimalComma`` settle it. The
+/// result is exact or an error: an amount with more decimals than its currency has is refused, never rounded
+/// or cut.
 public struct MoneyParser: Sendable {
     /// The currency for an amount that names none, and for a bare `$` when it is itself a dollar currency.
     public var defaultCurrency: Currency
-    /// Read an ambiguous `1,234` as 1.234 and `1.234` as 1234 (the European convention).
+    /// Where a lone separator followed by three digits could be either (`KWD 1,234`, `1.500k`), read `,` as the
+    /// decimal separator and `.` as the thousands separator (the European convention).
     public var decimalComma: Bool
     /// Accept `k`, `M`, `bn` and the words thousand, million, billion after the number.
     public var allowsMagnitudeSuffix: Bool
@@ -40,9 +44,8 @@ public struct MoneyParser: Sendable {
             case .conflictingCurrencies(let first, let second):
                 "the amount names two currencies, \(first) and \(second)"
             case .tooPrecise(let text, let currency):
-                "\(text.debugDescription) has more decimals than \(currency.code) has "
-                    + "(\(currency.minorUnitDigits)); if its separator marks thousands, the other decimal convention "
-                    + "applies (--decimal-comma switches it)"
+                "\(text.debugDescription) has more decimals than \(currency.code) has (\(currency.minorUnitDigits)); "
+                    + "write it to the \(currency.minorUnitDigits == 0 ? "whole unit" : "minor unit"), never more precisely"
             case .tooLarge(let text):
                 "\(text.debugDescription) is too large an amount"
             }
@@ -121,7 +124,11 @@ public struct MoneyParser: Sendable {
 
         let resolved = currency ?? defaultCurrency
         let number = Array(scalars[start..<end])
-        guard let (digits, fractionCount) = splitDecimal(number) else { return .failure(.notAnAmount(text)) }
+        // A lone separator before three digits is a decimal point only if the currency can hold what follows it.
+        let thousandsOnly = exponent == 0 && resolved.minorUnitDigits < 3
+        guard let (digits, fractionCount) = splitDecimal(number, loneThreeDigitsGroup: thousandsOnly) else {
+            return .failure(.notAnAmount(text))
+        }
         let scale = exponent - fractionCount + resolved.minorUnitDigits
         return exactMinorUnits(digits: digits, scale: scale, text: text, currency: resolved)
             .map { Money(minorUnits: negative ? -$0 : $0, currency: resolved) }
@@ -171,7 +178,10 @@ public struct MoneyParser: Sendable {
 
     /// The digits without separators, and how many of them follow the decimal separator; nil when the
     /// separators do not form a number (`12.500.00`, `1,23,4`).
-    private func splitDecimal(_ number: [Unicode.Scalar]) -> ([UInt8], Int)? {
+    ///
+    /// - Parameter loneThreeDigitsGroup: a lone `.` or `,` followed by exactly three digits groups thousands,
+    ///   whatever the convention (unless what comes before it cannot be a group, as in `0.500`).
+    private func splitDecimal(_ number: [Unicode.Scalar], loneThreeDigitsGroup: Bool) -> ([UInt8], Int)? {
         let dots = number.indices.filter { number[$0] == "." }
         let commas = number.indices.filter { number[$0] == "," }
         var decimalIndex: Int?
@@ -181,11 +191,15 @@ public struct MoneyParser: Sendable {
             guard (decimal == lastDot ? dots : commas).count == 1 else { return nil }
             decimalIndex = decimal
         } else if let only = (dots.isEmpty ? commas : dots).first, dots.count + commas.count == 1 {
-            // One mark, once: a decimal mark unless it is followed by exactly three digits and the convention
-            // in use groups with it (`1,234`, or `1.234` with a decimal comma).
+            // One mark, once: a decimal mark unless it is followed by exactly three digits and either the currency
+            // has fewer decimals than that or the convention in use groups with it (`1,234`, or `1.234` with a
+            // decimal comma). A leading zero (`0.500`) is never a group of thousands.
             let digitsAfter = number.count - only - 1
-            let groupsByDefault = (number[only] == ",") != decimalComma
-            if digitsAfter != 3 || !groupsByDefault { decimalIndex = only }
+            let groupsByConvention = (number[only] == ",") != decimalComma
+            let leadingZero = number.first == "0" || only == 0
+            if digitsAfter != 3 || leadingZero || !(loneThreeDigitsGroup || groupsByConvention) {
+                decimalIndex = only
+            }
         }
         // Several of one mark: thousands separators, checked below.
         let integerPart = decimalIndex.map { Array(number[..<$0]) } ?? number
@@ -202,7 +216,9 @@ public struct MoneyParser: Sendable {
         guard marks.count <= 1 else { return false }
         guard let mark = marks.first else { return true }
         let groups = integerPart.split(separator: mark, omittingEmptySubsequences: false).map(\.count)
-        guard let first = groups.first, let last = groups.last, (1...3).contains(first), last == 3 else { return false }
+        guard let first = groups.first, let last = groups.last, (1...3).contains(first), last == 3,
+            integerPart.first != "0"
+        else { return false }
         let middle = groups.dropFirst().dropLast()
         return middle.allSatisfy { $0 == 3 } || middle.allSatisfy { $0 == 2 }
     }

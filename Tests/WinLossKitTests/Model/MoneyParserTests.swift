@@ -37,14 +37,16 @@ struct MoneyParserTests {
         #expect(try MoneyParser(defaultCurrency: .eur).parse("500").get().currency.code == "EUR")
     }
 
-    @Test func aDecimalCommaSettlesTheAmbiguousCase() throws {
-        #expect(try MoneyParser().parse("1,234").get().minorUnits == 123_400)
-        #expect(MoneyParser(decimalComma: true).parse("1,234") == .failure(.tooPrecise("1,234", .usd)))
-        #expect(
-            try MoneyParser(defaultCurrency: Currency(code: "KWD")!, decimalComma: true).parse("1,234").get().minorUnits
-                == 1234)
-        #expect(MoneyParser(decimalComma: false).parse("1.234") == .failure(.tooPrecise("1.234", .usd)))
-        #expect(try MoneyParser(decimalComma: true).parse("1.234").get().minorUnits == 123_400)
+    @Test func aDecimalCommaSettlesOnlyWhatIsAmbiguous() throws {
+        // Two decimals cannot hold three digits: a lone separator before three digits groups thousands either way.
+        for decimalComma in [false, true] {
+            #expect(try MoneyParser(decimalComma: decimalComma).parse("1,234").get().minorUnits == 123_400)
+            #expect(try MoneyParser(decimalComma: decimalComma).parse("1.234").get().minorUnits == 123_400)
+        }
+        // Three decimals can: the convention decides.
+        let kwd = try #require(Currency(code: "KWD"))
+        #expect(try MoneyParser(defaultCurrency: kwd, decimalComma: true).parse("1,234").get().minorUnits == 1234)
+        #expect(try MoneyParser(defaultCurrency: kwd).parse("1,234").get().minorUnits == 1_234_000)
     }
 
     @Test(arguments: ["", "abc", "12.500.00", "1,23,4", "1.234,56,78", "12 USDX", "$$5", "1,2345"])
