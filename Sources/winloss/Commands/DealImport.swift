@@ -38,7 +38,8 @@ extension DealCommand {
         var dayFirst = false
         @Flag(
             name: .customLong("decimal-comma"),
-            help: "Where 1,234 could be either (a three-decimal currency such as KWD, or 1.500k), the comma is decimal.")
+            help: "Where 1,234 could be either (a three-decimal currency such as KWD, or 1.500k), the comma is decimal."
+        )
         var decimalComma = false
         @Option(help: "The currency of amounts that name none.") var currency: Currency = .usd
         @Option(help: "The delimiter: comma, semicolon or tab (default: found from the header).") var delimiter: String?
