@@ -14,8 +14,15 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the database; commands that only read pass `.mustExist`, so a mistyped path is an error, not a
     /// new empty database.
-    func open(_ mode: WinLossStore.OpenMode) throws -> WinLossStore {
-        try WinLossStore.open(path: location.path, mode: mode)
+    ///
+    /// A new programme starts from the codebook of the templates folder (`--templates`, where the command has it,
+    /// else `$WINLOSS_TEMPLATES`), else the built-in one.
+    func open(_ mode: WinLossStore.OpenMode, templates: TemplatesOption? = nil) throws -> WinLossStore {
+        let folder = templates?.directory
+        return try WinLossStore.open(path: location.path, mode: mode) {
+            let catalog = try TemplateCatalog.load(userDirectory: TemplateCatalog.userDirectory(option: folder))
+            return try TemplatesOption.codebook(in: TemplatesOption.reported(catalog)).codebook
+        }
     }
 }
 

@@ -26,8 +26,8 @@ public struct BulkSummary: Sendable, Equatable, Codable {
 ///
 /// Every deal and interview draws from a random generator of its own (``SampleRandom/forItem(_:seed:stream:)``),
 /// and every stored timestamp is derived from ``anchor``, so the same deals, seed and anchor give byte-identical
-/// rows. (The two timestamps written by the store itself, `templateVersion.storedAt` and `theme.createdAt`, are
-/// the time of the run.)
+/// rows. (The built-in codebook's themes are stamped by the store when it starts the programme, with its
+/// ``WinLossStore/clock``.)
 public struct BulkProgramme: Sendable {
     public let deals: Int
     public let seed: UInt64

@@ -13,7 +13,14 @@ enum Schema {
     /// own files from other SQLite databases and refuse to write into those.
     static let applicationID: Int32 = 0x574C_5353
 
-    static var migrator: DatabaseMigrator {
+    /// The migrations, in order.
+    ///
+    /// - Parameters:
+    ///   - seed: the codebook a programme without themes starts from, read only when it is needed.
+    ///   - clock: the time rows made by a migration are stamped with.
+    static func migrator(
+        seedingCodebook seed: @escaping @Sendable () throws -> Codebook = Codebook.builtIn, clock: Clock = .system
+    ) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-deals") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
@@ -43,6 +50,12 @@ enum Schema {
         }
         migrator.registerMigration("v5-callbacks") { db in
             try db.execute(sql: v5)
+        }
+        migrator.registerMigration("v6-codebook") { db in
+            // Until now the codebook arrived with the first codebook command, so inline tags counted for nothing
+            // until then. A programme has its codebook from the start, and tags already typed become codes.
+            let hasThemes = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM theme)") ?? false
+            if !hasThemes { try WinLossStore.syncCodebook(try seed(), now: clock.now(), in: db) }
         }
         return migrator
     }

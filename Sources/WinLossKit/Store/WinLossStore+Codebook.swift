@@ -52,43 +52,46 @@ extension WinLossStore {
     /// descriptions, keywords, nesting and labels (a label renamed in the database stays). Themes the file no
     /// longer has are kept, with their codes. Inline tags naming a theme become codes.
     public func syncCodebook(_ codebook: Codebook, now: Date = Date()) throws {
-        try write { db in
-            var changed = false
-            for (position, entry) in codebook.flattened.enumerated() {
-                let theme = entry.theme
-                let keywords = Self.encode(theme.keywords)
-                if let existing = try Row.fetchOne(
-                    db, sql: "SELECT source, renamed FROM theme WHERE id = ?", arguments: [theme.id])
-                {
-                    guard (existing["source"] as String) == "codebook" else { continue }
-                    let renamed: Bool = existing["renamed"]
-                    try db.execute(
-                        sql: """
-                            UPDATE theme SET description = :description, keywords = :keywords, parentID = :parent, position = :position,
-                                label = CASE WHEN :renamed THEN label ELSE :label END
-                            WHERE id = :id AND (description, keywords, parentID, position, label)
-                                IS NOT (:description, :keywords, :parent, :position, CASE WHEN :renamed THEN label ELSE :label END)
-                            """,
-                        arguments: [
-                            "description": theme.description, "keywords": keywords, "parent": entry.parent,
-                            "position": position, "renamed": renamed, "label": theme.label, "id": theme.id,
-                        ])
-                    changed = changed || db.changesCount > 0
-                } else {
-                    changed = true
-                    try db.execute(
-                        sql: """
-                            INSERT INTO theme (id, label, description, keywords, parentID, source, position, createdAt)
-                            VALUES (?, ?, ?, ?, ?, 'codebook', ?, ?)
-                            """,
-                        arguments: [theme.id, theme.label, theme.description, keywords, entry.parent, position, now])
-                }
+        try write { db in try Self.syncCodebook(codebook, now: now, in: db) }
+    }
+
+    /// ``syncCodebook(_:now:)`` inside a transaction of the caller's: the one writer of the codebook's themes.
+    static func syncCodebook(_ codebook: Codebook, now: Date, in db: Database) throws {
+        var changed = false
+        for (position, entry) in codebook.flattened.enumerated() {
+            let theme = entry.theme
+            let keywords = Self.encode(theme.keywords)
+            if let existing = try Row.fetchOne(
+                db, sql: "SELECT source, renamed FROM theme WHERE id = ?", arguments: [theme.id])
+            {
+                guard (existing["source"] as String) == "codebook" else { continue }
+                let renamed: Bool = existing["renamed"]
+                try db.execute(
+                    sql: """
+                        UPDATE theme SET description = :description, keywords = :keywords, parentID = :parent, position = :position,
+                            label = CASE WHEN :renamed THEN label ELSE :label END
+                        WHERE id = :id AND (description, keywords, parentID, position, label)
+                            IS NOT (:description, :keywords, :parent, :position, CASE WHEN :renamed THEN label ELSE :label END)
+                        """,
+                    arguments: [
+                        "description": theme.description, "keywords": keywords, "parent": entry.parent,
+                        "position": position, "renamed": renamed, "label": theme.label, "id": theme.id,
+                    ])
+                changed = changed || db.changesCount > 0
+            } else {
+                changed = true
+                try db.execute(
+                    sql: """
+                        INSERT INTO theme (id, label, description, keywords, parentID, source, position, createdAt)
+                        VALUES (?, ?, ?, ?, ?, 'codebook', ?, ?)
+                        """,
+                    arguments: [theme.id, theme.label, theme.description, keywords, entry.parent, position, now])
             }
-            // A new theme may be what earlier tags named, and a new nesting changes what each theme rolls up into.
-            guard changed else { return }
-            try Self.codeTags(in: db)
-            try Self.refreshInterviewThemes(in: db)
         }
+        // A new theme may be what earlier tags named, and a new nesting changes what each theme rolls up into.
+        guard changed else { return }
+        try Self.codeTags(in: db)
+        try Self.refreshInterviewThemes(in: db)
     }
 
     /// Every theme, in codebook order, those added later after; merged themes included.

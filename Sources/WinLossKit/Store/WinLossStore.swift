@@ -17,6 +17,8 @@ import GRDB
 public struct WinLossStore: Sendable {
     /// The file, or nil for an in-memory database.
     public let path: String?
+    /// What "now" and "today" are for what the store records.
+    public let clock: Clock
     let writer: any DatabaseWriter
 
     /// How long a command waits for another process to finish writing before it gives up.
@@ -34,7 +36,13 @@ public struct WinLossStore: Sendable {
     /// Before anything is written, the file is checked: a file that is not a SQLite database, is damaged,
     /// belongs to another program or was written by a newer `winloss` is refused with a ``StoreError`` and left
     /// exactly as it was.
-    public static func open(path: String, mode: OpenMode = .createIfMissing) throws -> WinLossStore {
+    ///
+    /// - Parameter codebook: the codebook a new programme (or one that has none yet) starts from; read only then.
+    ///   The built-in one unless the caller has the user's own.
+    public static func open(
+        path: String, mode: OpenMode = .createIfMissing,
+        codebook: @escaping @Sendable () throws -> Codebook = Codebook.builtIn, clock: Clock = .system
+    ) throws -> WinLossStore {
         try prepareFile(at: path, mode: mode)
         let queue: DatabaseQueue
         do {
@@ -42,29 +50,32 @@ public struct WinLossStore: Sendable {
         } catch {
             throw translate(error, path: path)
         }
-        let store = WinLossStore(path: path, writer: queue)
-        try store.prepareSchema()
+        let store = WinLossStore(path: path, writer: queue, clock: clock)
+        try store.prepareSchema(Schema.migrator(seedingCodebook: codebook, clock: clock))
         return store
     }
 
-    /// A fresh database in memory, for tests and previews.
-    public static func inMemory() throws -> WinLossStore {
-        let store = WinLossStore(path: nil, writer: try DatabaseQueue(configuration: configuration()))
-        try store.prepareSchema()
+    /// A fresh database in memory, for tests and previews: with the built-in codebook unless told otherwise.
+    public static func inMemory(
+        codebook: @escaping @Sendable () throws -> Codebook = Codebook.builtIn, clock: Clock = .system
+    ) throws -> WinLossStore {
+        let store = WinLossStore(path: nil, writer: try DatabaseQueue(configuration: configuration()), clock: clock)
+        try store.prepareSchema(Schema.migrator(seedingCodebook: codebook, clock: clock))
         return store
     }
 
-    private init(path: String?, writer: any DatabaseWriter) {
+    private init(path: String?, writer: any DatabaseWriter, clock: Clock) {
         self.path = path
         self.writer = writer
+        self.clock = clock
     }
 
     /// The migrations this build knows, in order.
-    public static var knownMigrations: [String] { Schema.migrator.migrations }
+    public static var knownMigrations: [String] { Schema.migrator().migrations }
 
     /// The migrations applied to this database, in order.
     public func appliedMigrations() throws -> [String] {
-        try read { try Schema.migrator.appliedMigrations($0) }
+        try read { try Schema.migrator().appliedMigrations($0) }
     }
 
     /// SQLite's `quick_check`: `["ok"]` for a sound file, else the problems it found.
@@ -146,8 +157,7 @@ public struct WinLossStore: Sendable {
         }
     }
 
-    private func prepareSchema() throws {
-        let migrator = Schema.migrator
+    private func prepareSchema(_ migrator: DatabaseMigrator) throws {
         // In one read transaction, so that every statement of the check sees the same state of the file.
         try read { db in try checkOwnership(db, migrator: migrator) }
         if path != nil { try switchToWAL() }

@@ -21,6 +21,17 @@ public struct Codebook: Sendable, Equatable, Codable {
     }
 
     public func theme(_ id: String) -> Theme? { flattened.first { $0.theme.id == id }?.theme }
+
+    /// The codebook compiled into `winloss` (`Templates/codebook.yaml`), which a new programme starts from.
+    public static func builtIn() throws -> Codebook {
+        let name = "codebook.yaml"
+        let text = BuiltInTemplates.files.first { $0.0 == name }?.1 ?? ""
+        let report = CodebookLinter.lint(text: text, file: name)
+        guard let codebook = report.codebook else {
+            throw TemplateError.invalid(name: "the built-in codebook", diagnostics: report.diagnostics)
+        }
+        return codebook
+    }
 }
 
 public struct Theme: Sendable, Equatable, Codable {

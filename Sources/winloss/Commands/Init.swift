@@ -7,17 +7,20 @@ struct Init: ParsableCommand {
         abstract: "Create the database, or bring an existing one up to date and check it.",
         discussion: """
             A new database file is created with mode 0600 (its folder 0700): it will hold buyers' names and candid \
-            words. On an existing database, init applies any pending migrations and runs SQLite's quick_check.
+            words. A new programme starts with the codebook of --templates (or $WINLOSS_TEMPLATES), else the built-in \
+            one, so that theme tags count from the first interview. On an existing database, init applies any \
+            pending migrations and runs SQLite's quick_check.
 
             Example: winloss init --db ~/winloss/programme.sqlite
             """)
 
+    @OptionGroup var templates: TemplatesOption
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let location = store.location
         let existed = FileManager.default.fileExists(atPath: location.path)
-        let database = try store.open(.createIfMissing)
+        let database = try store.open(.createIfMissing, templates: templates)
         let migrations = try database.appliedMigrations()
         let schema = migrations.last ?? "empty"
         if !existed {

@@ -122,7 +122,7 @@ struct InterviewCommand: ParsableCommand {
         }
 
         func run() throws {
-            let database = try store.open(.mustExist)
+            let database = try store.open(.mustExist, templates: templates)
             let catalog = try templates.catalog()
             let loaded: LoadedTemplate
             if let template {

@@ -13,9 +13,24 @@ struct TemplatesOption: ParsableArguments {
 
     /// The catalog, with any problems of the user's files said on standard error.
     func catalog() throws -> TemplateCatalog {
-        let catalog = try TemplateCatalog.load(userDirectory: TemplateCatalog.userDirectory(option: directory))
+        try Self.reported(TemplateCatalog.load(userDirectory: TemplateCatalog.userDirectory(option: directory)))
+    }
+
+    /// The catalog's codebook, or the error that keeps it from being used.
+    func codebook() throws -> LoadedCodebook {
+        try Self.codebook(in: catalog())
+    }
+
+    static func reported(_ catalog: TemplateCatalog) -> TemplateCatalog {
         for problem in catalog.problems { Console.writeError(TerminalText.sanitized(problem.description) + "\n") }
         return catalog
+    }
+
+    static func codebook(in catalog: TemplateCatalog) throws -> LoadedCodebook {
+        guard let codebook = catalog.codebook else {
+            throw TemplateError.invalid(name: "the codebook", diagnostics: catalog.problems)
+        }
+        return codebook
     }
 }
 
@@ -132,12 +147,9 @@ struct CodebookCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let catalog = try templates.catalog()
-            guard let codebook = catalog.codebook else {
-                throw TemplateError.invalid(name: "the codebook", diagnostics: catalog.problems)
-            }
+            let codebook = try templates.codebook()
             if FileManager.default.fileExists(atPath: store.location.path) {
-                let database = try store.open(.mustExist)
+                let database = try store.open(.mustExist, templates: templates)
                 try database.syncCodebook(codebook.codebook)
                 let themes = try database.themes()
                 switch format {
@@ -219,12 +231,8 @@ struct CodebookCommand: ParsableCommand {
 func programmeCodebook(store: StoreOptions, templates: TemplatesOption, mode: WinLossStore.OpenMode = .mustExist) throws
     -> WinLossStore
 {
-    let database = try store.open(mode)
-    let catalog = try templates.catalog()
-    guard let codebook = catalog.codebook else {
-        throw TemplateError.invalid(name: "the codebook", diagnostics: catalog.problems)
-    }
-    try database.syncCodebook(codebook.codebook)
+    let database = try store.open(mode, templates: templates)
+    try database.syncCodebook(try templates.codebook().codebook)
     return database
 }
 

@@ -71,7 +71,8 @@ struct ReportFixture {
     ]
 
     init(store: WinLossStore? = nil) throws {
-        let store = try store ?? WinLossStore.inMemory()
+        // A codebook of its own: the four themes below, and no built-in ones.
+        let store = try store ?? WinLossStore.inMemory(codebook: { Codebook(version: "test", themes: []) })
         self.store = store
         catalog = try TemplateCatalog.load(userDirectory: nil)
         try store.addPerson(name: "Ana Lima", email: "ana@example.com", role: .rep, assumedCycleDays: 90)

@@ -53,7 +53,7 @@ struct StoreFileTests {
             let path = folder.file("db.sqlite")
             do {
                 let queue = try DatabaseQueue(path: path)
-                try Schema.migrator.migrate(queue, upTo: identifier)
+                try Schema.migrator().migrate(queue, upTo: identifier)
                 try queue.write { db in
                     try db.execute(
                         sql:
