@@ -164,7 +164,7 @@ public struct ProgrammeFigures: Sendable, Codable, Equatable {
     public var coverage: ByOutcome<Share>
     /// Coverage in each industry, region and size band.
     public var segments: [SegmentCoverage]
-    /// Days from the decision to the interview (its UTC date), by outcome and in all.
+    /// Days from the decision to the day of the interview, by outcome and in all.
     public var daysToInterview: ByOutcome<Median>
     public var daysToInterviewAll: Median
 }

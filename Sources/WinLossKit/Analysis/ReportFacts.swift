@@ -9,7 +9,7 @@ extension ReportBuilder {
     struct InterviewFacts {
         /// Completed interviews, and those with a theme coded, by quarter decided and outcome.
         var byQuarter: [String?: ByOutcome<InterviewTally>] = [:]
-        /// Days from the decision to the interview's UTC date.
+        /// Days from the decision to the day of the interview.
         var days = Samples<Int64>()
         /// Each money measure by outcome and currency (the group).
         var money: [MoneyFigure.Measure: Samples<Int64>] = [:]
@@ -43,7 +43,7 @@ extension ReportBuilder {
         // Columns by position: 0 outcome, 1 quarter, 2 days, 3 coded, then 4-8 money, then 9-10 fodder.
         var columns: [SQL] = [
             "deal.outcome", Self.quarterNumber,
-            "CAST(julianday(date(interview.startedAt)) - julianday(deal.decidedOn) AS INTEGER)", "interview.coded",
+            "CAST(julianday(interview.interviewedOn) - julianday(deal.decidedOn) AS INTEGER)", "interview.coded",
         ]
         var joins: [SQL] = []
         let gapYearly = Self.yearly("gap")

@@ -45,7 +45,7 @@ public struct Callback: Sendable, Codable, Equatable {
 /// and the buyer's own words only when the buyer agreed to be quoted.
 public struct CallbackInterview: Sendable, Codable, Equatable {
     public var id: Int64
-    /// The day the interview started, in UTC.
+    /// The day the interview took place.
     public var interviewedOn: CalendarDate?
     public var quotePermission: QuotePermission?
     /// The buyer asked not to be quoted: their words are left out, and only figures and themes are shown.

@@ -185,7 +185,7 @@ extension WinLossStore {
         }
         let request: SQLRequest<Row> = """
             SELECT \(sql: DealSummary.columns),
-                   iv.id AS interviewID, iv.quotePermission, date(iv.startedAt) AS interviewedOn,
+                   iv.id AS interviewID, iv.quotePermission, iv.interviewedOn,
                    (SELECT status FROM interview WHERE dealID = deal.id ORDER BY id DESC LIMIT 1) AS latestStatus,
                    contact.name AS contactName, contact.title AS contactTitle, contact.email AS contactEmail,
                    contact.phone AS contactPhone,

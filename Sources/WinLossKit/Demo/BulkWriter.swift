@@ -54,8 +54,9 @@ struct BulkWriter {
         insertInterview = try db.makeStatement(
             sql: """
                 INSERT INTO interview (dealID, templateVersionID, status, contactID, interviewerID, scheduledFor,
-                                       startedAt, closedAt, quotePermission, recordingAllowed, createdAt, updatedAt)
-                VALUES (?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       startedAt, interviewedOn, closedAt, quotePermission, recordingAllowed,
+                                       createdAt, updatedAt)
+                VALUES (?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertAnswer = try db.makeStatement(
             sql: """
@@ -139,8 +140,8 @@ struct BulkWriter {
         let scheduledAt = Self.timestamp(deal.decided.adding(days: 1), second: 9 * 3_600 + deal.index % 7_200)
         try insertInterview.execute(
             arguments: [
-                dealID, plan.versionID, contactID, interviewerID, start, start, closed, interview.quote.rawValue,
-                interview.recordingAllowed, scheduledAt, closed,
+                dealID, plan.versionID, contactID, interviewerID, start, start, day.description, closed,
+                interview.quote.rawValue, interview.recordingAllowed, scheduledAt, closed,
             ])
         let interviewID = db.lastInsertedRowID
         summary.interviews += 1

@@ -6,7 +6,8 @@ import Yams
 /// ```yaml
 /// consent: {quote: anonymous, recording: false}
 /// answers:
-///   current_state: We lose two days a week to manual reconciliation. #process
+///   current_state: {answer: We lose two days a week to manual reconciliation., tags: [status_quo]}
+///   gap_reason: "The ERP upgrade slipped. #integration"
 ///   gap_value: EUR 200k per year
 ///   decision_participants: [executive, finance]
 /// skip: [measurement]
@@ -15,8 +16,11 @@ import Yams
 /// complete: true
 /// ```
 ///
-/// Every answer is checked as the session would check it, conditions included; problems are reported with their
-/// line and column, and nothing is written unless the whole file is good.
+/// An answer is its text (or list of choices), or `{answer: …, tags: […]}` to tag it. An inline `#tag` is part of
+/// the text only where YAML keeps it: in a quoted value; in a plain value, ` #` starts a comment, which YAML
+/// drops, so such comments are reported as warnings. Every answer is checked as the session would check it,
+/// conditions included; problems are reported with their line and column, and nothing is written unless the
+/// whole file is good.
 public struct AnswersFile: Sendable {
     public var consent: Consent?
     /// In the template's order.
@@ -25,6 +29,10 @@ public struct AnswersFile: Sendable {
     public var notes: [(questionID: String?, text: String)]
     /// Complete the interview after recording (the default).
     public var complete: Bool
+    /// The day the interview took place (`interviewedOn:`), when the file says.
+    public var interviewedOn: CalendarDate?
+    /// What was read but deserves a look: comments that look like tags YAML dropped, tags that name no theme.
+    public var warnings: [Diagnostic] = []
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case invalid([Diagnostic])
@@ -42,9 +50,13 @@ public struct AnswersFile: Sendable {
     }
 
     /// Reads and checks a file (or standard input for `-`) against the interview's template and deal outcome.
-    public static func read(path: String, template: Template, outcome: Outcome, defaultCurrency: Currency = .usd)
-        -> Result<AnswersFile, Failure>
-    {
+    ///
+    /// - Parameter knownTags: the theme ids and aliases tags may name (``WinLossStore/tagNames()``); others are
+    ///   warned about. nil leaves tags unchecked.
+    public static func read(
+        path: String, template: Template, outcome: Outcome, defaultCurrency: Currency = .usd,
+        knownTags: Set<String>? = nil
+    ) -> Result<AnswersFile, Failure> {
         let name = path == "-" ? "<stdin>" : path
         let document: Result<YAMLDocument, Diagnostic>
         if path == "-" {
@@ -59,33 +71,38 @@ public struct AnswersFile: Sendable {
         switch document {
         case .failure(let diagnostic): return .failure(.invalid([diagnostic]))
         case .success(let document):
-            return check(document, template: template, outcome: outcome, defaultCurrency: defaultCurrency)
+            return check(
+                document, template: template, outcome: outcome, defaultCurrency: defaultCurrency,
+                knownTags: knownTags)
         }
     }
 
     public static func parse(
-        _ text: String, file: String, template: Template, outcome: Outcome, defaultCurrency: Currency = .usd
+        _ text: String, file: String, template: Template, outcome: Outcome, defaultCurrency: Currency = .usd,
+        knownTags: Set<String>? = nil
     ) -> Result<AnswersFile, Failure> {
         switch YAMLDocument.parse(text, file: file) {
         case .failure(let diagnostic): .failure(.invalid([diagnostic]))
         case .success(let document):
-            check(document, template: template, outcome: outcome, defaultCurrency: defaultCurrency)
+            check(
+                document, template: template, outcome: outcome, defaultCurrency: defaultCurrency, knownTags: knownTags)
         }
     }
 
-    static func check(_ document: YAMLDocument, template: Template, outcome: Outcome, defaultCurrency: Currency)
-        -> Result<AnswersFile, Failure>
-    {
+    static func check(
+        _ document: YAMLDocument, template: Template, outcome: Outcome, defaultCurrency: Currency,
+        knownTags: Set<String>?
+    ) -> Result<AnswersFile, Failure> {
         let reader = NodeReader(file: document.file)
         let parser = AnswerParser(defaultCurrency: defaultCurrency)
         guard
             let fields = reader.fields(
                 document.root, "an answers file", required: ["answers"],
-                optional: ["consent", "skip", "notes", "complete"])
+                optional: ["consent", "skip", "notes", "complete", "interviewedOn"])
         else {
             return .failure(.invalid(reader.diagnostics))
         }
-        var file = AnswersFile(consent: nil, answers: [], skipped: [], notes: [], complete: true)
+        var file = AnswersFile(consent: nil, answers: [], skipped: [], notes: [], complete: true, interviewedOn: nil)
         if let node = fields["consent"], let consent = reader.fields(node, "consent", required: ["quote", "recording"])
         {
             let quote = reader.text(consent["quote"], "quote").flatMap { text -> QuotePermission? in
@@ -97,6 +114,13 @@ public struct AnswersFile: Sendable {
             if let quote, let recording { file.consent = Consent(quote: quote, recordingAllowed: recording) }
         }
         if let node = fields["complete"] { file.complete = reader.flag(node, "complete") ?? true }
+        if let node = fields["interviewedOn"], let text = reader.text(node, "interviewedOn") {
+            file.interviewedOn = CalendarDate(iso: text.trimmed)
+            if file.interviewedOn == nil {
+                reader.error(
+                    node, "interviewedOn is the day the interview took place, YYYY-MM-DD, not \(text.debugDescription)")
+            }
+        }
 
         var nodes: [String: Node] = [:]
         var values: [String: (AnswerValue, String, [String])] = [:]
@@ -113,20 +137,38 @@ public struct AnswersFile: Sendable {
                             key, "template \(template.id) version \(template.version) has no question \"\(id)\"\(hint)")
                         continue
                     }
+                    // `{answer: …, tags: […]}`, or the answer alone.
+                    var answerNode = value
+                    var listedTags: [String] = []
+                    if case .mapping = value {
+                        guard
+                            let parts = reader.fields(
+                                value, "the answer to \(id)", required: ["answer"], optional: ["tags"]),
+                            let answer = parts["answer"]
+                        else { continue }
+                        answerNode = answer
+                        listedTags = tagList(parts["tags"], reader: reader)
+                    }
                     let text: String?
-                    if case .sequence = value {
-                        text = reader.texts(value, "the answer to \(id)")?.joined(separator: ", ")
+                    if case .sequence = answerNode {
+                        text = reader.texts(answerNode, "the answer to \(id)")?.joined(separator: ", ")
                     } else {
-                        text = reader.text(value, "the answer to \(id)")
+                        text = reader.text(answerNode, "the answer to \(id)")
                     }
                     guard let text else { continue }
-                    let (words, tags) = InlineTags.extract(from: text)
+                    let (words, inline) = InlineTags.extract(from: text)
+                    let tags = inline + listedTags.filter { !inline.contains($0) }
+                    if let knownTags {
+                        for unknown in UnknownTag.find(tags, known: knownTags) {
+                            reader.warning(value, unknown.description)
+                        }
+                    }
                     switch parser.parse(words, for: question) {
                     case .success(let answer):
                         values[id] = (answer, words, tags)
                         nodes[id] = key
                     case .failure(let error):
-                        reader.error(value, "\(id): \(error)")
+                        reader.error(answerNode, "\(id): \(error)")
                     }
                 }
             } else {
@@ -186,13 +228,39 @@ public struct AnswersFile: Sendable {
                 )
             }
         }
-        guard !reader.hasErrors else {
-            return .failure(
-                .invalid(reader.diagnostics.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }))
+        for comment in document.tagLikeComments() {
+            reader.warning(
+                at: comment.line, comment.column,
+                "\"#\(comment.tag)\" starts a YAML comment here, so it is dropped, not kept as a tag; quote the "
+                    + "answer (\"… #\(comment.tag)\") or write it as {answer: …, tags: [\(comment.tag)]}")
         }
+        let diagnostics = reader.diagnostics.sorted {
+            ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0)
+        }
+        guard !reader.hasErrors else { return .failure(.invalid(diagnostics)) }
         file.answers = template.questions.compactMap { question in
             values[question.id].map { (question.id, $0.0, $0.1, $0.2) }
         }
+        file.warnings = diagnostics.warnings
         return .success(file)
+    }
+
+    /// `tags: [process, "#integration"]`: theme ids, with or without `#`, in lower case, each once.
+    private static func tagList(_ node: Node?, reader: NodeReader) -> [String] {
+        guard let node else { return [] }
+        let items = reader.list(node, "tags") ?? []
+        var tags: [String] = []
+        for item in items {
+            guard let text = reader.nonEmptyText(item, "a tag") else { continue }
+            let name = (text.hasPrefix("#") ? String(text.dropFirst()) : text).lowercased()
+            guard TemplateLinter.isIdentifier(name) else {
+                reader.error(
+                    item, "\(text.debugDescription) is not a theme id (lower-case letters and digits, joined by - or _)"
+                )
+                continue
+            }
+            if !tags.contains(name) { tags.append(name) }
+        }
+        return tags
     }
 }

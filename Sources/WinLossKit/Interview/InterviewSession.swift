@@ -230,6 +230,11 @@ public final class InterviewSession {
                 RecordedAnswer(questionID: question.id, value: value, raw: words, tags: tags, answeredAt: Date()))
             let tagged = tags.isEmpty ? "" : " Tagged " + tags.map { "#\($0)" }.joined(separator: " ") + "."
             say(style.apply(.green, to: "✓ Saved.") + tagged + "\n")
+            for unknown in try store.unknownTags(tags) {
+                say(
+                    style.apply(.yellow, to: "Note:")
+                        + " \(TerminalText.sanitized(unknown.description)); /back changes it.\n")
+            }
             return .success(())
         }
     }

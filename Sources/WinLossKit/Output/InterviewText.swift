@@ -131,6 +131,7 @@ extension InterviewDetail {
         }
         facts.append(("Scheduled", time(scheduledFor)))
         facts.append(("Started", time(startedAt)))
+        facts.append(("Held on", interviewedOn?.description ?? "—"))
         facts.append((status == .completed ? "Completed" : "Closed", time(closedAt)))
         if let closingNote { facts.append(("Closing note", clean(closingNote))) }
         let consentText: String

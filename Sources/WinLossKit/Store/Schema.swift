@@ -57,6 +57,9 @@ enum Schema {
             let hasThemes = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM theme)") ?? false
             if !hasThemes { try WinLossStore.syncCodebook(try seed(), now: clock.now(), in: db) }
         }
+        migrator.registerMigration("v7-interview-day") { db in
+            try db.execute(sql: v7)
+        }
         return migrator
     }
 
@@ -401,6 +404,14 @@ enum Schema {
             INSERT INTO noteSearch (noteSearch, rowid, text) VALUES ('delete', OLD.id, OLD.text);
             INSERT INTO noteSearchExact (noteSearchExact, rowid, text) VALUES ('delete', OLD.id, OLD.text);
         END;
+        """
+
+    private static let v7 = """
+        -- The calendar day the interview took place, which "days from the decision to the interview" count to: the
+        -- day a session started, in the interviewer's time zone, or the day an interview recorded afterwards was
+        -- held. Interviews started before this column existed took the UTC day they started.
+        ALTER TABLE interview ADD COLUMN interviewedOn TEXT CHECK (interviewedOn IS NULL OR date(interviewedOn) = interviewedOn);
+        UPDATE interview SET interviewedOn = date(startedAt) WHERE startedAt IS NOT NULL;
         """
 
     private static let v5 = """

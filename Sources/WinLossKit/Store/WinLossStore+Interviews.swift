@@ -35,6 +35,9 @@ public struct InterviewDetail: Sendable, Codable {
     public var repOverrideReason: String?
     public var scheduledFor: Date?
     public var startedAt: Date?
+    /// The calendar day the interview took place: the day its session started (in the interviewer's time zone),
+    /// or the day given when it was recorded afterwards.
+    public var interviewedOn: CalendarDate?
     public var closedAt: Date?
     public var closingNote: String?
     public var createdAt: Date
@@ -129,10 +132,12 @@ extension WinLossStore {
         }
     }
 
-    /// Starts a scheduled interview. The non-rep rule is checked again: an import may have made the interviewer
-    /// the deal's rep since it was scheduled.
+    /// Starts a scheduled interview, today in `timeZone` (the interviewer's). The non-rep rule is checked again:
+    /// an import may have made the interviewer the deal's rep since it was scheduled.
     @discardableResult
-    public func startInterview(_ id: Int64, repOverrideReason: String? = nil) throws -> InterviewDetail {
+    public func startInterview(_ id: Int64, repOverrideReason: String? = nil, timeZone: TimeZone = .current) throws
+        -> InterviewDetail
+    {
         try write { db in
             let detail = try Self.detail(id, in: db)
             guard detail.status == .scheduled else {
@@ -140,9 +145,13 @@ extension WinLossStore {
                     interviewID: id, status: detail.status, action: "started", hint: detail.status.hint(id))
             }
             try Self.recheckInterviewer(detail, reason: Validate.optional(repOverrideReason), in: db)
+            let now = clock.now()
             try db.execute(
-                sql: "UPDATE interview SET status = 'in_progress', startedAt = ?, updatedAt = ? WHERE id = ?",
-                arguments: [Date(), Date(), id])
+                sql: """
+                    UPDATE interview SET status = 'in_progress', startedAt = ?, interviewedOn = ?, updatedAt = ?
+                    WHERE id = ?
+                    """,
+                arguments: [now, CalendarDate.today(in: timeZone, now: now), now, id])
             return try Self.detail(id, in: db)
         }
     }
@@ -342,7 +351,8 @@ extension WinLossStore {
             interviewer: interviewer,
             rep: PersonReference(name: repRow?["name"] ?? "", email: repRow?["email"]),
             repOverrideReason: row["repOverrideReason"],
-            scheduledFor: row["scheduledFor"], startedAt: row["startedAt"], closedAt: row["closedAt"],
+            scheduledFor: row["scheduledFor"], startedAt: row["startedAt"],
+            interviewedOn: CalendarDate.fromDatabaseValue(row["interviewedOn"]), closedAt: row["closedAt"],
             closingNote: row["closingNote"],
             createdAt: row["createdAt"],
             quotePermission: (row["quotePermission"] as String?).flatMap(QuotePermission.init(rawValue:)),

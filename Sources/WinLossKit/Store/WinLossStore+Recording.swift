@@ -6,17 +6,48 @@ import GRDB
 extension WinLossStore {
     /// Records a whole interview from a checked answers file, all or nothing: starts it if it is scheduled (the
     /// non-rep rule applies), records consent, answers, skips and notes, and completes it unless told not to.
+    ///
+    /// - Parameters:
+    ///   - interviewedOn: the day the interview took place, if the file does not say (they must agree when both
+    ///     do). Without either, an interview being started takes the day it was scheduled for, else today, in
+    ///     `timeZone`; one already in progress keeps its day.
     @discardableResult
-    public func recordInterview(_ id: Int64, _ file: AnswersFile, repOverrideReason: String? = nil) throws
-        -> InterviewDetail
-    {
-        try write { db in
+    public func recordInterview(
+        _ id: Int64, _ file: AnswersFile, repOverrideReason: String? = nil, interviewedOn: CalendarDate? = nil,
+        timeZone: TimeZone = .current
+    ) throws -> InterviewDetail {
+        if let given = interviewedOn, let written = file.interviewedOn, given != written {
+            throw RequestError.invalid(
+                field: "interview day",
+                message: "the day given (\(given)) differs from the answers file's interviewedOn (\(written)); give one"
+            )
+        }
+        let now = clock.now()
+        let today = CalendarDate.today(in: timeZone, now: now)
+        return try write { db in
             var detail = try Self.detail(id, in: db)
+            var day = interviewedOn ?? file.interviewedOn
             if detail.status == .scheduled {
+                day = day ?? detail.scheduledFor.map { CalendarDate.today(in: timeZone, now: $0) } ?? today
                 try db.execute(
                     sql: "UPDATE interview SET status = 'in_progress', startedAt = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [Date(), Date(), id])
+                    arguments: [now, now, id])
                 detail = try Self.detail(id, in: db)
+            }
+            if let day {
+                guard day >= detail.deal.decidedOn else {
+                    throw RequestError.invalid(
+                        field: "interview day",
+                        message:
+                            "\(day) is before the deal was decided (\(detail.deal.decidedOn)); a win-loss interview follows the decision"
+                    )
+                }
+                guard day <= today else {
+                    throw RequestError.invalid(
+                        field: "interview day",
+                        message: "\(day) is in the future; give the day the interview took place")
+                }
+                try db.execute(sql: "UPDATE interview SET interviewedOn = ? WHERE id = ?", arguments: [day, id])
             }
             guard detail.status == .inProgress else {
                 throw InterviewError.wrongStatus(

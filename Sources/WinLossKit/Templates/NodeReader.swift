@@ -21,6 +21,11 @@ final class NodeReader {
             Diagnostic(.warning, file: file, line: node?.mark?.line, column: node?.mark?.column, message))
     }
 
+    /// A warning at a place that is not a node's (a comment).
+    func warning(at line: Int, _ column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column, message))
+    }
+
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// A mapping's values by key. Keys not in `required` or `optional` are errors (with a suggestion for a typo);

@@ -209,6 +209,11 @@ struct InterviewCommand: ParsableCommand {
 
         @Argument(help: "The interview's number.") var id: Int64
         @Option(help: ArgumentHelp("The answers file, or - for standard input.", valueName: "file")) var answers: String
+        @Option(
+            help: ArgumentHelp(
+                "The day the interview took place (default: the file's interviewedOn, else the day it was scheduled "
+                    + "for, else today).", valueName: "date"))
+        var on: String?
         @OptionGroup var override: RepOverrideOptions
         @Option(help: "The currency of amounts that name none.") var currency: Currency = .usd
         @OptionGroup var store: StoreOptions
@@ -217,9 +222,13 @@ struct InterviewCommand: ParsableCommand {
             let database = try store.open(.mustExist)
             let detail = try database.interview(id)
             let file = try AnswersFile.read(
-                path: answers, template: detail.template, outcome: detail.deal.outcome, defaultCurrency: currency
+                path: answers, template: detail.template, outcome: detail.deal.outcome, defaultCurrency: currency,
+                knownTags: try database.tagNames()
             ).get()
-            let recorded = try database.recordInterview(id, file, repOverrideReason: override.overrideReason)
+            for warning in file.warnings { Console.writeError(TerminalText.sanitized(warning.description) + "\n") }
+            let recorded = try database.recordInterview(
+                id, file, repOverrideReason: override.overrideReason,
+                interviewedOn: try on.map { try isoDate($0, option: "--on") })
             let answered = recorded.answers.filter { !$0.skipped }.count
             Console.line(
                 "Recorded interview #\(id): \(answered) answers, \(file.skipped.count) skipped, \(file.notes.count) notes; it is \(recorded.status.label)."
@@ -318,13 +327,18 @@ struct InterviewCommand: ParsableCommand {
                 input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
                     .trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            let detail = try store.open(.mustExist).editAnswer(
+            let database = try store.open(.mustExist)
+            let detail = try database.editAnswer(
                 id, questionID: question, input: skip ? nil : input, by: by, defaultCurrency: currency)
             let shown =
                 detail.answers.first { $0.questionID == question }.flatMap { answer in
                     answer.value.flatMap { value in detail.template.question(question).map { value.display(for: $0) } }
                 } ?? "skipped"
             Console.line("Interview #\(id), \(TerminalText.sanitized(question)): \(TerminalText.sanitized(shown))")
+            let tags = detail.answers.first { $0.questionID == question }?.tags ?? []
+            for unknown in try database.unknownTags(tags) {
+                Console.warning(TerminalText.sanitized(unknown.description))
+            }
         }
     }
 

@@ -89,4 +89,72 @@ struct TrustCommandTests {
         let themes = try JSONDecoder().decode([ThemeRecord].self, from: Data(shown.stdout.utf8))
         #expect(themes.map(\.id) == ["red_tape"])
     }
+
+    @Test func answersFilesKeepListedTagsAndWarnAboutDroppedAndUnknownOnes() throws {
+        let fixture = try InterviewFixture(store: try WinLossStore.open(path: db))
+        let interview = try fixture.schedule("L1", contact: "sam@acme.example")
+        let file = try home.write(
+            "answers.yaml",
+            """
+            consent: {quote: named, recording: false}
+            answers:
+              current_state: We reconcile invoices by hand. #status_quo
+              gap_reason: {answer: The ERP upgrade slipped., tags: [integration, integraton]}
+              decision_process: An RFP.
+              winner_reason: Their connector.
+              gap_value: EUR 40.000 per year
+
+            """)
+        let recorded = try winloss.run(["interview", "record", String(interview.id), "--answers", file, "--db", db])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(
+            recorded.stderr == """
+                \(file):3:49: warning: "#status_quo" starts a YAML comment here, so it is dropped, not kept as a tag; quote the answer ("… #status_quo") or write it as {answer: …, tags: [status_quo]}
+                \(file):4:15: warning: #integraton names no theme of the codebook (did you mean #integration?); it is kept with the answer, but counts only once a theme or alias of that name is added
+
+                """)
+        let detail = try fixture.store.interview(interview.id)
+        #expect(detail.answers.first { $0.questionID == "gap_reason" }?.tags == ["integration", "integraton"])
+        #expect(try fixture.store.codes(ofInterview: interview.id)["gap_reason"]?.map(\.themeID) == ["integration"])
+
+        let edited = try winloss.run([
+            "interview", "edit", String(interview.id), "current_state", "--answer", "By hand. #status_qou", "--db", db,
+        ])
+        #expect(edited.status == 0)
+        #expect(
+            edited.stderr
+                == "winloss: warning: #status_qou names no theme of the codebook (did you mean #status_quo?); it is kept with the answer, but counts only once a theme or alias of that name is added\n"
+        )
+    }
+
+    @Test func daysToInterviewCountToTheDayTheInterviewTookPlace() throws {
+        // L1 was decided on 2026-11-20; the interview took place a week later and was typed in afterwards.
+        let fixture = try InterviewFixture(store: try WinLossStore.open(path: db))
+        let interview = try fixture.schedule("L1", contact: "sam@acme.example")
+        let file = try home.write(
+            "answers.yaml",
+            """
+            consent: {quote: named, recording: false}
+            answers:
+              current_state: By hand.
+              decision_process: An RFP.
+              winner_reason: Their connector.
+              gap_value: EUR 40.000 per year
+
+            """)
+        let early = try winloss.run([
+            "interview", "record", String(interview.id), "--answers", file, "--on", "2026-11-19", "--db", db,
+        ])
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("2026-11-19 is before the deal was decided (2026-11-20)"))
+        let recorded = try winloss.run([
+            "interview", "record", String(interview.id), "--answers", file, "--on", "2026-11-27", "--db", db,
+        ])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let report = try winloss.run(["report", "--section", "programme", "--format", "json", "--db", db])
+        let decoded = try JSONDecoder.withISODates.decode(Report.self, from: Data(report.stdout.utf8))
+        #expect(decoded.programme?.daysToInterview[.loss] == Median(value: 7, n: 1))
+        let shown = try winloss.run(["interview", "show", String(interview.id), "--db", db]).stdout
+        #expect(shown.contains("Held on      2026-11-27\n"))
+    }
 }

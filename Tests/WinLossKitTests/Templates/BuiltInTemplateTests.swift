@@ -101,9 +101,16 @@ struct ReadmeExampleTests {
     @Test func theAnswersFileExampleInTheReadmeRecords() throws {
         let loss = try TemplateCatalog.load(userDirectory: nil).template("loss").template
         let text = try example(after: "**`record ID --answers FILE`**")
-        let file = try AnswersFile.parse(text, file: "README.md", template: loss, outcome: .loss).get()
-        #expect(file.answers.count == 7 && file.skipped == ["measurement"] && file.notes.count == 1 && file.complete)
+        let known = Set(try Codebook.builtIn().flattened.map(\.theme.id))
+        let file = try AnswersFile.parse(text, file: "README.md", template: loss, outcome: .loss, knownTags: known)
+            .get()
+        #expect(file.answers.count == 8 && file.skipped == ["measurement"] && file.notes.count == 1 && file.complete)
         #expect(file.consent == Consent(quote: .anonymous, recordingAllowed: false))
+        #expect(file.warnings == [])
+        let tags = Dictionary(uniqueKeysWithValues: file.answers.map { ($0.questionID, $0.tags) })
+        #expect(tags["current_state"] == ["status_quo"] && tags["gap_reason"] == ["integration"])
+        let gapValue = file.answers.first { $0.questionID == "gap_value" }?.value
+        #expect(gapValue == .money(Money(minorUnits: 4_000_000, currency: .eur), period: .year))
     }
 }
 
