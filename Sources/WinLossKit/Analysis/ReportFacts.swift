@@ -40,24 +40,18 @@ extension ReportBuilder {
     ///   - money: also the gap questions' money measures.
     ///   - fodder: also the preferred vendor and its head start.
     func interviewFacts(money: Bool, fodder: Bool) throws -> InterviewFacts {
-        // Columns by position: 0 outcome, 1 quarter, 2 days, 3 coded, then 4-8 money, then 9-10 fodder.
+        // Columns by position: 0 outcome, 1 quarter, 2 days, 3 coded, then 4-10 money, then 11-12 fodder. Amounts
+        // come as the buyer gave them and are turned into yearly and ownership figures by ``PeriodAmount``, exactly
+        // and with the one rounding rule for money.
         var columns: [SQL] = [
             "deal.outcome", Self.quarterNumber,
             "CAST(julianday(interview.interviewedOn) - julianday(deal.decidedOn) AS INTEGER)", "interview.coded",
         ]
         var joins: [SQL] = []
-        let gapYearly = Self.yearly("gap")
-        // Whole years multiply exactly; a fraction of a year rounds to the minor unit.
         columns += [
-            money ? "gap.currency" : "NULL", money ? gapYearly : "NULL",
-            money
-                ? """
-                (CASE WHEN years.number IS NULL OR years.number <= 0 THEN NULL
-                      WHEN gap.period = 'one_time' THEN gap.amountMinor
-                      WHEN years.number = CAST(years.number AS INTEGER) THEN \(gapYearly) * CAST(years.number AS INTEGER)
-                      ELSE CAST(round(\(gapYearly) * years.number) AS INTEGER) END)
-                """ : "NULL",
-            money ? "cost.currency" : "NULL", money ? Self.yearly("cost") : "NULL",
+            money ? "gap.amountMinor" : "NULL", money ? "gap.currency" : "NULL", money ? "gap.period" : "NULL",
+            money ? "years.number" : "NULL",
+            money ? "cost.amountMinor" : "NULL", money ? "cost.currency" : "NULL", money ? "cost.period" : "NULL",
             fodder ? "preferred.flag" : "NULL",
             fodder ? "headStart.number" : "NULL",
         ]
@@ -97,24 +91,30 @@ extension ReportBuilder {
             if row[3] as Bool? == true { facts.byQuarter[quarter, default: empty][outcome].coded += 1 }
             if let days = row[2] as Int64? { facts.days.add(days, outcome: outcome, group: nil) }
             if money {
-                let gapCurrency: String? = row[4]
-                if let value = row[5] as Int64? {
-                    facts.money[.gapValuePerYear, default: Samples()].add(value, outcome: outcome, group: gapCurrency)
+                if let gap = PeriodAmount(minorUnits: row[4], currency: row[5], period: row[6]) {
+                    let code = gap.amount.currency.code
+                    if let yearly = gap.perYear {
+                        facts.money[.gapValuePerYear, default: Samples()].add(
+                            yearly.minorUnits, outcome: outcome, group: code)
+                    }
+                    if let total = gap.overOwnership(years: PeriodAmount.years(row[7])) {
+                        facts.money[.gapValueOverOwnership, default: Samples()].add(
+                            total.minorUnits, outcome: outcome, group: code)
+                    }
                 }
-                if let value = row[6] as Int64? {
-                    facts.money[.gapValueOverOwnership, default: Samples()].add(
-                        value, outcome: outcome, group: gapCurrency)
-                }
-                if let value = row[8] as Int64? {
-                    facts.money[.inactionCostPerYear, default: Samples()].add(value, outcome: outcome, group: row[7])
+                if let cost = PeriodAmount(minorUnits: row[8], currency: row[9], period: row[10]),
+                    let yearly = cost.perYear
+                {
+                    facts.money[.inactionCostPerYear, default: Samples()].add(
+                        yearly.minorUnits, outcome: outcome, group: cost.amount.currency.code)
                 }
             }
             if fodder {
-                if let yes = row[9] as Bool? {
+                if let yes = row[11] as Bool? {
                     let share = facts.preferred[outcome]
                     facts.preferred[outcome] = Share(share.count + (yes ? 1 : 0), of: share.of + 1)
                 }
-                if let months = row[10] as Double? { facts.months.add(months, outcome: outcome, group: nil) }
+                if let months = row[12] as Double? { facts.months.add(months, outcome: outcome, group: nil) }
             }
         }
         return facts

@@ -36,7 +36,8 @@ public enum LogOdds {
                 guard restI > 0, restJ > 0 else { return nil }
                 let delta = log((yI + prior) / restI) - log((yJ + prior) / restJ)
                 let variance = 1 / (yI + prior) + 1 / (yJ + prior)
-                let z = delta / variance.squareRoot()
+                // Adding zero turns a negative zero into zero, so that no output says "-0".
+                let z = delta / variance.squareRoot() + 0
                 return z.isFinite ? z : nil
             }
         }
@@ -95,18 +96,5 @@ public struct Share: Sendable, Equatable, Codable {
         try container.encode(count, forKey: .count)
         try container.encode(of, forKey: .of)
         try container.encode(value, forKey: .value)
-    }
-}
-
-extension Money {
-    /// The median of two middle amounts: their mean, to the nearest minor unit, half to even (so that USD 0.01
-    /// and USD 0.02 give USD 0.02, and USD 0.02 and USD 0.03 give USD 0.02).
-    static func midpoint(_ low: Int64, _ high: Int64) -> Int64 {
-        let sum = Int128(low) + Int128(high)
-        var half = sum / 2
-        if sum % 2 != 0, half % 2 != 0 {
-            half += sum > 0 ? 1 : -1
-        }
-        return Int64(clamping: half)
     }
 }

@@ -623,15 +623,6 @@ struct ReportBuilder {
         try WinLossStore.metricAnswerJoin(metric, as: alias, interview: "interview", kind: kind, in: db)
     }
 
-    /// A money answer per year, in its minor unit: a month counts 12 times, a quarter 4; NULL for a one-time or
-    /// period-less amount.
-    static func yearly(_ alias: String) -> SQL {
-        """
-        (CASE \(sql: alias).period WHEN 'year' THEN \(sql: alias).amountMinor WHEN 'quarter' THEN \(sql: alias).amountMinor * 4
-                                 WHEN 'month' THEN \(sql: alias).amountMinor * 12 END)
-        """
-    }
-
     /// Sums and medians of the three money measures, by outcome and currency.
     func valueAtStake(_ facts: InterviewFacts) throws -> [MoneyFigure] {
         var figures: [MoneyFigure] = []

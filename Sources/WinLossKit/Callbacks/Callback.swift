@@ -4,23 +4,27 @@ import Foundation
 /// found and what the buyer agreed the rep may see.
 public struct Callback: Sendable, Codable, Equatable {
     public var deal: DealSummary
-    /// Who to call: the buyer interviewed (or asked for an interview), else the first buyer the CRM names.
+    /// Who to call: the buyer who named the earliest day to come back, else the buyer interviewed last; without a
+    /// completed interview, the buyer asked for one, else the first buyer the CRM names.
     public var contact: ContactSummary?
     /// The day to call.
     public var due: CalendarDate
     public var dueSource: DueSource
     /// Decided before the period asked for, and carried into it by a "not now" call with a date to call again.
     public var carriedOver: Bool
-    /// The latest completed interview, or nil when the deal has none.
-    public var interview: CallbackInterview?
+    /// Every completed interview of the deal, the earliest first: a deal may have had several buyers
+    /// interviewed, and each buyer's words, figures and day to come back are shown.
+    public var interviews: [CallbackInterview]
     /// When there is no completed interview: the status of the latest one, or nil when none was ever scheduled.
+    /// (With one, this is nil.)
     public var interviewStatus: InterviewStatus?
     /// Calls recorded so far, the latest last.
     public var calls: [CallRecord]
     /// For a reopened deal, the deal it came back as: the one named when the call was recorded, else the first
     /// deal of the same account created on or after the call.
     public var returnedAs: DealReference?
-    /// What waiting costs the buyer, or failing that the deal's amount: what the list sorts by after the due day.
+    /// The most that waiting costs any of its buyers, or failing that the deal's amount: what the list sorts by
+    /// after the due day.
     public var atStake: Stake?
 
     /// Open until called, and open again after a "not now" call that named a day to call again.
@@ -45,6 +49,8 @@ public struct Callback: Sendable, Codable, Equatable {
 /// and the buyer's own words only when the buyer agreed to be quoted.
 public struct CallbackInterview: Sendable, Codable, Equatable {
     public var id: Int64
+    /// The buyer interviewed.
+    public var contact: ContactSummary?
     /// The day the interview took place.
     public var interviewedOn: CalendarDate?
     public var quotePermission: QuotePermission?
@@ -60,7 +66,7 @@ public struct CallbackInterview: Sendable, Codable, Equatable {
     public var inactionCostPerYear: Money?
     /// Years the buyer expects to use a solution.
     public var ownershipYears: Decimal?
-    /// The yearly cost of waiting times the years of ownership.
+    /// The cost of waiting over the years of ownership: the yearly cost times the years, or a one-time cost once.
     public var inactionCostOverOwnership: Money?
     /// What closing the gap is worth, as the buyer gave it.
     public var gapValue: PeriodAmount?
@@ -72,6 +78,8 @@ public struct CallbackInterview: Sendable, Codable, Equatable {
     public var nextStepCommitted: Bool?
     /// The themes coded on the interview, primary reasons first.
     public var themes: [CallbackTheme]
+    /// The day the buyer said to come back: the date they gave, or the months they gave from the interview.
+    public var revisitOn: CalendarDate?
 }
 
 /// An amount for a period, as a buyer gave it.
@@ -82,6 +90,36 @@ public struct PeriodAmount: Sendable, Codable, Equatable {
     /// `USD 120,000.00 per year`.
     public var formatted: String {
         amount.formatted + (period.map { $0 == .oneTime ? " one-time" : " per \($0.rawValue)" } ?? "")
+    }
+
+    public init(amount: Money, period: MoneyPeriod?) {
+        self.amount = amount
+        self.period = period
+    }
+
+    /// An amount from an answer's typed columns; nil when there is none (or it is not one this build knows).
+    init?(minorUnits: Int64?, currency code: String?, period: String?) {
+        guard let minorUnits, let code, let currency = Currency(code: code) else { return nil }
+        self.init(
+            amount: Money(minorUnits: minorUnits, currency: currency),
+            period: period.flatMap(MoneyPeriod.init(rawValue:)))
+    }
+
+    /// What the amount comes to over the years of ownership: a one-time amount once, whatever the years; an amount
+    /// per period, per year times the years the buyer gave (see ``Money/times(_:)``); nil without years, or for an
+    /// amount with no period.
+    public func overOwnership(years: Decimal?) -> Money? {
+        if period == .oneTime { return amount }
+        guard let years, years > 0 else { return nil }
+        return perYear?.times(years)
+    }
+
+    /// A number of years as an answer stores it (a binary floating-point number), as the decimal that was typed:
+    /// 4, 2.5 and 1.1 are stored as the doubles nearest them, whose shortest decimal form is what was typed.
+    static func years(_ stored: Double?) -> Decimal? {
+        guard let stored, stored.isFinite else { return nil }
+        if stored == stored.rounded(), stored.magnitude < 1e15 { return Decimal(Int64(stored)) }
+        return Decimal(string: String(stored))
     }
 
     /// The amount for a year: a month counts 12 times, a quarter 4; nil for one-time or period-less amounts.
@@ -120,6 +158,8 @@ public struct Stake: Sendable, Codable, Equatable {
     public enum Basis: String, Sendable, Codable {
         /// The yearly cost of waiting times the years of ownership.
         case inactionOverOwnership = "inaction_over_ownership"
+        /// A cost of waiting the buyer gave as one amount, not per period.
+        case inactionOneTime = "inaction_one_time"
         /// The yearly cost of waiting, when the years of ownership are unknown.
         case inactionPerYear = "inaction_per_year"
         /// The deal's amount in the CRM, when the interview gave no cost of waiting.
@@ -130,6 +170,7 @@ public struct Stake: Sendable, Codable, Equatable {
     public var formatted: String {
         switch basis {
         case .inactionOverOwnership: amount.formatted + " (cost of waiting over ownership)"
+        case .inactionOneTime: amount.formatted + " (one-time cost of waiting)"
         case .inactionPerYear: amount.formatted + " (cost of waiting per year)"
         case .dealAmount: amount.formatted + " (deal amount)"
         }

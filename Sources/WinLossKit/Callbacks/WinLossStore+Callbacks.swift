@@ -15,20 +15,30 @@ extension WinLossStore {
             throw RequestError.invalid(
                 field: "period", message: "\(request.decidedFrom) is after \(request.decidedTo)")
         }
-        var outcomes: [SQL] = ["deal.outcome = 'no_decision'"]
-        if request.includeLosses {
-            outcomes.append("(deal.outcome = 'loss' AND (reconsider.flag = 1 OR revisit.value IS NOT NULL))")
-        }
         let (from, to) = (request.decidedFrom, request.decidedTo)
-        let scope: SQL = """
-            (\(outcomes.joined(separator: " OR ")))
-            AND (deal.decidedOn BETWEEN \(from) AND \(to)
-                 OR (deal.decidedOn < \(from)
-                     AND deal.id IN (SELECT dealID FROM callbackCall WHERE againOn >= \(from))
-                     AND lastCall.againOn >= \(from)))
-            """
         var list = try read { db in
-            try Self.callbacks(where: scope, matching: request.filter, revisitAfter: request.revisitAfter, in: db)
+            var outcomes: [SQL] = ["deal.outcome = 'no_decision'"]
+            if request.includeLosses {
+                // Any buyer of the deal who would look again, or named a day to come back.
+                let reconsider = try Self.metricAnswerJoin(
+                    .wouldReconsider, as: "anyReconsider", interview: "anyIV", in: db)
+                let revisit = try Self.metricAnswerJoin(.revisitWhen, as: "anyRevisit", interview: "anyIV", in: db)
+                outcomes.append(
+                    """
+                    (deal.outcome = 'loss' AND deal.id IN (
+                        SELECT anyIV.dealID FROM interview AS anyIV \(reconsider) \(revisit)
+                        WHERE anyIV.status = 'completed' AND (anyReconsider.flag = 1 OR anyRevisit.value IS NOT NULL)))
+                    """)
+            }
+            let scope: SQL = """
+                (\(outcomes.joined(separator: " OR ")))
+                AND (deal.decidedOn BETWEEN \(from) AND \(to)
+                     OR (deal.decidedOn < \(from)
+                         AND deal.id IN (SELECT dealID FROM callbackCall WHERE againOn >= \(from))
+                         AND lastCall.againOn >= \(from)))
+                """
+            return try Self.callbacks(
+                where: scope, matching: request.filter, revisitAfter: request.revisitAfter, in: db)
         }
         for index in list.indices {
             list[index].carriedOver = list[index].deal.decidedOn < from
@@ -120,21 +130,12 @@ extension WinLossStore {
     /// The order of the list: open before called, then due first, then the most at stake (amounts in different
     /// currencies compared at face value), then the earliest decided. Each callback's key is worked out once.
     static func inCallOrder(_ callbacks: [Callback]) -> [Callback] {
-        typealias Key = (Int, CalendarDate, Int64, Int64, CalendarDate, String)
+        typealias Key = (Int, CalendarDate, FaceValue, CalendarDate, String)
         func key(_ callback: Callback) -> Key {
-            // Face value as whole major units and ten-thousandths of one (no currency has more minor digits),
-            // exactly, each bitwise inverted so that the largest sorts first (and no negation can overflow); nothing
-            // at stake sorts last.
-            var whole = Int64.max
-            var fraction = Int64.max
-            if let amount = callback.atStake?.amount {
-                let digits = min(4, amount.currency.minorUnitDigits)
-                let scale = powerOfTen(digits)
-                whole = ~(amount.minorUnits / scale)
-                fraction = ~(amount.minorUnits % scale * powerOfTen(4 - digits))
-            }
-            return (
-                callback.status == .open ? 0 : 1, callback.due, whole, fraction, callback.deal.decidedOn,
+            // The largest at stake first; nothing at stake last.
+            (
+                callback.status == .open ? 0 : 1, callback.due,
+                callback.atStake.map { FaceValue($0.amount).inverted } ?? FaceValue.nothing, callback.deal.decidedOn,
                 callback.deal.externalID
             )
         }
@@ -169,6 +170,9 @@ extension WinLossStore {
     }
 
     /// The callbacks of the deals `scope` and `filter` select, in no particular order.
+    ///
+    /// One row comes back per completed interview of each deal (or one with no interview), the deal's rows
+    /// together, and each deal's rows become one callback with all its interviews.
     private static func callbacks(
         where scope: SQL, matching filter: DealFilter, revisitAfter: RevisitOffset, in db: Database
     ) throws -> [Callback] {
@@ -186,6 +190,8 @@ extension WinLossStore {
         let request: SQLRequest<Row> = """
             SELECT \(sql: DealSummary.columns),
                    iv.id AS interviewID, iv.quotePermission, iv.interviewedOn,
+                   buyer.name AS buyerName, buyer.title AS buyerTitle, buyer.email AS buyerEmail,
+                   buyer.phone AS buyerPhone,
                    (SELECT status FROM interview WHERE dealID = deal.id ORDER BY id DESC LIMIT 1) AS latestStatus,
                    contact.name AS contactName, contact.title AS contactTitle, contact.email AS contactEmail,
                    contact.phone AS contactPhone,
@@ -199,16 +205,17 @@ extension WinLossStore {
                     FROM (SELECT themeID, max(isPrimary) AS isPrimary FROM code WHERE interviewID = iv.id
                           GROUP BY themeID)) AS themes
             \(sql: DealSummary.joins)
-            LEFT JOIN interview AS iv
-                ON iv.id = (SELECT max(id) FROM interview WHERE dealID = deal.id AND status = 'completed')
+            LEFT JOIN interview AS iv ON iv.dealID = deal.id AND iv.status = 'completed'
+            LEFT JOIN contact AS buyer ON buyer.id = iv.contactID
             LEFT JOIN contact
                 ON contact.id = coalesce(
-                    iv.contactID, (SELECT contactID FROM interview WHERE dealID = deal.id ORDER BY id DESC LIMIT 1),
+                    (SELECT contactID FROM interview WHERE dealID = deal.id ORDER BY id DESC LIMIT 1),
                     (SELECT min(contactID) FROM dealContact WHERE dealID = deal.id))
             LEFT JOIN callbackCall AS lastCall
                 ON lastCall.id = (SELECT max(id) FROM callbackCall WHERE dealID = deal.id)
             \(joins.joined(separator: " "))
             WHERE \(segment.condition) AND \(scope)
+            ORDER BY deal.id, iv.id
             """
         let calls = try db.cachedStatement(
             sql: """
@@ -231,49 +238,47 @@ extension WinLossStore {
             }.sorted { ($0.isPrimary ? 0 : 1, $0.label) < ($1.isPrimary ? 0 : 1, $1.label) }
         }
         func amount(_ row: Row, _ prefix: String) -> PeriodAmount? {
-            guard let minor: Int64 = row[prefix + "Amount"], let code: String = row[prefix + "Currency"],
-                let currency = Currency(code: code)
-            else { return nil }
-            return PeriodAmount(
-                amount: Money(minorUnits: minor, currency: currency),
-                period: (row[prefix + "Period"] as String?).flatMap(MoneyPeriod.init(rawValue:)))
+            PeriodAmount(
+                minorUnits: row[prefix + "Amount"], currency: row[prefix + "Currency"], period: row[prefix + "Period"])
+        }
+        func contact(_ row: Row, _ prefix: String) -> ContactSummary? {
+            (row[prefix + "Name"] as String?).map {
+                ContactSummary(
+                    name: $0, title: row[prefix + "Title"], email: row[prefix + "Email"], phone: row[prefix + "Phone"])
+            }
+        }
+        func interview(_ row: Row, id: Int64, decidedOn: CalendarDate) -> CallbackInterview {
+            let permission = (row["quotePermission"] as String?).flatMap(QuotePermission.init(rawValue:))
+            let quotable = permission == .named || permission == .anonymous
+            func words(_ column: String) -> String? { quotable ? row[column] : nil }
+            let interviewedOn = CalendarDate.fromDatabaseValue(row["interviewedOn"])
+            var found = CallbackInterview(
+                id: id, contact: contact(row, "buyer"), interviewedOn: interviewedOn,
+                quotePermission: permission, wordsWithheld: !quotable,
+                currentState: words("currentState"), measurement: words("measurement"),
+                plannedState: words("plannedState"), gapReason: words("gapReason"),
+                wouldReconsider: row["wouldReconsider"], openness: (row["openness"] as Double?).map { Int($0) },
+                nextStepCommitted: row["nextStepCommitted"], themes: themes(row["themes"]))
+            found.inactionCost = amount(row, "cost")
+            found.inactionCostPerYear = found.inactionCost?.perYear
+            found.gapValue = amount(row, "gap")
+            if let years = PeriodAmount.years(row["ownershipYears"]), years > 0 { found.ownershipYears = years }
+            found.inactionCostOverOwnership = found.inactionCost?.overOwnership(years: found.ownershipYears)
+            // The day the buyer named: a date, or a number of months from the interview.
+            if let day = CalendarDate.fromDatabaseValue(row["revisitOn"]) {
+                found.revisitOn = day
+            } else if let months = row["revisitMonths"] as Double? {
+                found.revisitOn = (interviewedOn ?? decidedOn).adding(months: Int(months))
+            }
+            return found
         }
         var result: [Callback] = []
-        let cursor = try request.fetchCursor(db)
-        while let row = try cursor.next() {
-            let dealID: Int64 = row["id"]
-            let deal = try DealSummary(row: row)
-            let contact = (row["contactName"] as String?).map {
-                ContactSummary(
-                    name: $0, title: row["contactTitle"], email: row["contactEmail"], phone: row["contactPhone"])
-            }
-            var interview: CallbackInterview?
-            var revisit: AnswerValue?
-            if let interviewID: Int64 = row["interviewID"] {
-                let permission = (row["quotePermission"] as String?).flatMap(QuotePermission.init(rawValue:))
-                let quotable = permission == .named || permission == .anonymous
-                func words(_ column: String) -> String? { quotable ? row[column] : nil }
-                var found = CallbackInterview(
-                    id: interviewID, interviewedOn: CalendarDate.fromDatabaseValue(row["interviewedOn"]),
-                    quotePermission: permission, wordsWithheld: !quotable,
-                    currentState: words("currentState"), measurement: words("measurement"),
-                    plannedState: words("plannedState"), gapReason: words("gapReason"),
-                    wouldReconsider: row["wouldReconsider"], openness: (row["openness"] as Double?).map { Int($0) },
-                    nextStepCommitted: row["nextStepCommitted"], themes: themes(row["themes"]))
-                found.inactionCost = amount(row, "cost")
-                found.inactionCostPerYear = found.inactionCost?.perYear
-                found.gapValue = amount(row, "gap")
-                // A number of years as typed (4, 2.5): its shortest decimal form is exact.
-                if let years = (row["ownershipYears"] as Double?).flatMap({ Decimal(string: String($0)) }), years > 0 {
-                    found.ownershipYears = years
-                    found.inactionCostOverOwnership = found.inactionCostPerYear.flatMap { $0.times(years) }
-                }
-                if let day = CalendarDate.fromDatabaseValue(row["revisitOn"]) {
-                    revisit = .date(day)
-                } else if let months = row["revisitMonths"] as Double? {
-                    revisit = .months(Int(months))
-                }
-                interview = found
+        func finish(_ rows: [Row]) throws {
+            guard let first = rows.first else { return }
+            let dealID: Int64 = first["id"]
+            let deal = try DealSummary(row: first)
+            let interviews = rows.compactMap { row in
+                (row["interviewID"] as Int64?).map { interview(row, id: $0, decidedOn: deal.decidedOn) }
             }
             let history = try Row.fetchAll(calls, arguments: [dealID]).map { call in
                 CallRecord(
@@ -285,42 +290,64 @@ extension WinLossStore {
                     againOn: CalendarDate.fromDatabaseValue(call["againOn"]), recordedAt: call["recordedAt"])
             }
             let (due, source) = dueDay(
-                deal: deal, interview: interview, revisit: revisit, calls: history, revisitAfter: revisitAfter)
+                deal: deal, interviews: interviews, calls: history, revisitAfter: revisitAfter)
             var callback = Callback(
-                deal: deal, contact: contact, due: due, dueSource: source, carriedOver: false, interview: interview,
-                interviewStatus: interview == nil
-                    ? (row["latestStatus"] as String?).flatMap(InterviewStatus.init(rawValue:)) : nil,
-                calls: history, returnedAs: nil, atStake: stake(deal: deal, interview: interview),
+                deal: deal, contact: leadInterview(interviews)?.contact ?? contact(first, "contact"), due: due,
+                dueSource: source, carriedOver: false, interviews: interviews,
+                interviewStatus: interviews.isEmpty
+                    ? (first["latestStatus"] as String?).flatMap(InterviewStatus.init(rawValue:)) : nil,
+                calls: history, returnedAs: nil, atStake: stake(deal: deal, interviews: interviews),
                 status: Callback.status(after: history))
             if history.last?.result == .reopened {
                 callback.returnedAs = try returnedAs(dealID: dealID, in: db)
             }
             result.append(callback)
         }
+        var pending: [Row] = []
+        let cursor = try request.fetchCursor(db)
+        while let row = try cursor.next() {
+            if let last = pending.last, (last["id"] as Int64) != (row["id"] as Int64) {
+                try finish(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+            pending.append(row.copy())
+        }
+        try finish(pending)
         return result
     }
 
-    /// The day to call: the day a "not now" call named, else the buyer's, else the default after the decision.
-    private static func dueDay(
-        deal: DealSummary, interview: CallbackInterview?, revisit: AnswerValue?, calls: [CallRecord],
-        revisitAfter: RevisitOffset
-    ) -> (CalendarDate, Callback.DueSource) {
-        if let again = calls.last?.againOn { return (again, .callAgain) }
-        switch revisit {
-        case .date(let day)?:
-            return (day, .buyer)
-        case .months(let count)?:
-            return ((interview?.interviewedOn ?? deal.decidedOn).adding(months: count), .buyer)
-        default:
-            return (revisitAfter.after(deal.decidedOn), .defaultOffset)
-        }
+    /// The interview a callback leads with: the one whose buyer named the earliest day to come back, else the
+    /// latest.
+    static func leadInterview(_ interviews: [CallbackInterview]) -> CallbackInterview? {
+        let named = interviews.filter { $0.revisitOn != nil }
+        if let earliest = named.min(by: { ($0.revisitOn!, $0.id) < ($1.revisitOn!, $1.id) }) { return earliest }
+        return interviews.last
     }
 
-    private static func stake(deal: DealSummary, interview: CallbackInterview?) -> Stake? {
-        if let total = interview?.inactionCostOverOwnership {
-            return Stake(amount: total, basis: .inactionOverOwnership)
+    /// The day to call: the day a "not now" call named, else the earliest day a buyer named, else the default
+    /// after the decision.
+    private static func dueDay(
+        deal: DealSummary, interviews: [CallbackInterview], calls: [CallRecord], revisitAfter: RevisitOffset
+    ) -> (CalendarDate, Callback.DueSource) {
+        if let again = calls.last?.againOn { return (again, .callAgain) }
+        if let day = interviews.compactMap(\.revisitOn).min() { return (day, .buyer) }
+        return (revisitAfter.after(deal.decidedOn), .defaultOffset)
+    }
+
+    /// The most at stake of any buyer's figures: a cost of waiting over the years of ownership (or a one-time one)
+    /// before a yearly one, the largest first (at face value); else the deal's amount.
+    private static func stake(deal: DealSummary, interviews: [CallbackInterview]) -> Stake? {
+        let stakes = interviews.compactMap { interview -> Stake? in
+            if let total = interview.inactionCostOverOwnership {
+                let oneTime = interview.inactionCost?.period == .oneTime
+                return Stake(amount: total, basis: oneTime ? .inactionOneTime : .inactionOverOwnership)
+            }
+            return interview.inactionCostPerYear.map { Stake(amount: $0, basis: .inactionPerYear) }
         }
-        if let yearly = interview?.inactionCostPerYear { return Stake(amount: yearly, basis: .inactionPerYear) }
+        func rank(_ stake: Stake) -> (Int, FaceValue) {
+            (stake.basis == .inactionPerYear ? 1 : 0, FaceValue(stake.amount).inverted)
+        }
+        if let best = stakes.min(by: { rank($0) < rank($1) }) { return best }
         return deal.amount.map { Stake(amount: $0, basis: .dealAmount) }
     }
 
@@ -347,14 +374,31 @@ extension WinLossStore {
     }
 }
 
-extension Money {
-    /// This amount times a number of years: whole years exactly, a fraction rounded to the minor unit (half away
-    /// from zero); nil when the product does not fit.
-    func times(_ factor: Decimal) -> Money? {
-        var product = Decimal(minorUnits) * factor
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &product, 0, .plain)
-        guard rounded.magnitude <= Decimal(Int64.max) else { return nil }
-        return Money(minorUnits: NSDecimalNumber(decimal: rounded).int64Value, currency: currency)
+/// An amount's face value, whatever its currency, for putting amounts in different currencies in an order: whole
+/// major units and ten-thousandths of one (no currency has more minor digits), exactly.
+struct FaceValue: Comparable {
+    var whole: Int64
+    var fraction: Int64
+
+    init(_ amount: Money) {
+        let digits = min(4, amount.currency.minorUnitDigits)
+        let scale = powerOfTen(digits)
+        whole = amount.minorUnits / scale
+        fraction = amount.minorUnits % scale * powerOfTen(4 - digits)
+    }
+
+    private init(whole: Int64, fraction: Int64) {
+        self.whole = whole
+        self.fraction = fraction
+    }
+
+    /// The same value bitwise inverted, so that the largest sorts first (no negation can overflow).
+    var inverted: FaceValue { FaceValue(whole: ~whole, fraction: ~fraction) }
+
+    /// After every inverted value: what has nothing at stake sorts last.
+    static let nothing = FaceValue(whole: .max, fraction: .max)
+
+    static func < (lhs: FaceValue, rhs: FaceValue) -> Bool {
+        (lhs.whole, lhs.fraction) < (rhs.whole, rhs.fraction)
     }
 }

@@ -319,7 +319,7 @@ public struct DemoTour {
         let lastYear = programme.anchor.year - 1
         let january = CalendarDate(uncheckedYear: programme.anchor.year, month: 1, day: 5)
         guard var request = CallbackRequest(year: lastYear),
-            let first = try store.callbacks(request).first(where: { $0.interview != nil }),
+            let first = try store.callbacks(request).first(where: { !$0.interviews.isEmpty }),
             let rep = first.deal.repEmail
         else { return }
         request.filter.rep = rep
@@ -331,7 +331,7 @@ public struct DemoTour {
         let list = CallbackList(try store.callbacks(request), today: january)
         indented(list.table(style: style))
 
-        guard let top = list.callbacks.first(where: { $0.interview != nil }) ?? list.callbacks.first else { return }
+        guard let top = list.callbacks.first(where: { !$0.interviews.isEmpty }) ?? list.callbacks.first else { return }
         heading(
             "What to know before the call, as far as the buyer agreed to share it (never the private notes)",
             "callbacks show \(top.deal.externalID) \(asOf)")

@@ -62,39 +62,48 @@ public struct CallbackList: Sendable {
         "inaction_cost_per_year", "ownership_years", "inaction_cost_over_ownership", "gap_value", "gap_currency",
         "gap_period", "would_reconsider", "openness", "next_step_committed", "themes", "at_stake",
         "at_stake_currency", "at_stake_basis", "calls", "last_call_on", "last_call_result", "last_call_note",
-        "call_again_on", "returned_as",
+        "call_again_on", "returned_as", "buyer_revisit_on",
     ]
 
+    /// One row per callback, or, for a deal with several buyers interviewed, one row per interview with the deal's
+    /// columns repeated, so that every buyer's words and figures keep columns of their own. The contact columns
+    /// are then the buyer of that row's interview.
     public var csvRows: [[String]] {
-        callbacks.map { callback in
-            let deal = callback.deal
-            let interview = callback.interview
-            let last = callback.calls.last
-            func flag(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
-            return [
-                callback.due.description, callback.dueSource.rawValue, callback.status.rawValue,
-                callback.carriedOver ? "yes" : "no", deal.externalID, deal.name, deal.account, deal.industry ?? "",
-                deal.region ?? "", deal.sizeBand ?? "", deal.outcome.rawValue, deal.decidedOn.description,
-                deal.amount?.decimalText ?? "", deal.amount?.currency.code ?? "", deal.reason ?? "", deal.rep,
-                deal.repEmail ?? "", callback.contact?.name ?? "", callback.contact?.title ?? "",
-                callback.contact?.email ?? "", callback.contact?.phone ?? "",
-                interview.map { String($0.id) } ?? "", interview?.interviewedOn?.description ?? "",
-                interview != nil ? "completed" : callback.interviewStatus?.rawValue ?? "none",
-                flag(interview?.wordsWithheld), interview?.currentState ?? "", interview?.measurement ?? "",
-                interview?.plannedState ?? "", interview?.gapReason ?? "",
-                interview?.inactionCost?.amount.decimalText ?? "", interview?.inactionCost?.amount.currency.code ?? "",
-                interview?.inactionCost?.period?.rawValue ?? "", interview?.inactionCostPerYear?.decimalText ?? "",
-                interview?.ownershipYears.map { "\($0)" } ?? "",
-                interview?.inactionCostOverOwnership?.decimalText ?? "",
-                interview?.gapValue?.amount.decimalText ?? "", interview?.gapValue?.amount.currency.code ?? "",
-                interview?.gapValue?.period?.rawValue ?? "", flag(interview?.wouldReconsider),
-                interview?.openness.map(String.init) ?? "", flag(interview?.nextStepCommitted),
-                Self.themeList(interview?.themes ?? []), callback.atStake?.amount.decimalText ?? "",
-                callback.atStake?.amount.currency.code ?? "", callback.atStake?.basis.rawValue ?? "",
-                String(callback.calls.count), last?.calledOn.description ?? "", last?.result.rawValue ?? "",
-                last?.note ?? "", last?.againOn?.description ?? "", callback.returnedAs?.externalID ?? "",
-            ]
+        callbacks.flatMap { callback in
+            callback.interviews.isEmpty
+                ? [csvRow(callback, nil)] : callback.interviews.map { csvRow(callback, $0) }
         }
+    }
+
+    private func csvRow(_ callback: Callback, _ interview: CallbackInterview?) -> [String] {
+        let deal = callback.deal
+        let contact = interview?.contact ?? callback.contact
+        let last = callback.calls.last
+        func flag(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
+        return [
+            callback.due.description, callback.dueSource.rawValue, callback.status.rawValue,
+            callback.carriedOver ? "yes" : "no", deal.externalID, deal.name, deal.account, deal.industry ?? "",
+            deal.region ?? "", deal.sizeBand ?? "", deal.outcome.rawValue, deal.decidedOn.description,
+            deal.amount?.decimalText ?? "", deal.amount?.currency.code ?? "", deal.reason ?? "", deal.rep,
+            deal.repEmail ?? "", contact?.name ?? "", contact?.title ?? "",
+            contact?.email ?? "", contact?.phone ?? "",
+            interview.map { String($0.id) } ?? "", interview?.interviewedOn?.description ?? "",
+            interview != nil ? "completed" : callback.interviewStatus?.rawValue ?? "none",
+            flag(interview?.wordsWithheld), interview?.currentState ?? "", interview?.measurement ?? "",
+            interview?.plannedState ?? "", interview?.gapReason ?? "",
+            interview?.inactionCost?.amount.decimalText ?? "", interview?.inactionCost?.amount.currency.code ?? "",
+            interview?.inactionCost?.period?.rawValue ?? "", interview?.inactionCostPerYear?.decimalText ?? "",
+            interview?.ownershipYears.map { "\($0)" } ?? "",
+            interview?.inactionCostOverOwnership?.decimalText ?? "",
+            interview?.gapValue?.amount.decimalText ?? "", interview?.gapValue?.amount.currency.code ?? "",
+            interview?.gapValue?.period?.rawValue ?? "", flag(interview?.wouldReconsider),
+            interview?.openness.map(String.init) ?? "", flag(interview?.nextStepCommitted),
+            Self.themeList(interview?.themes ?? []), callback.atStake?.amount.decimalText ?? "",
+            callback.atStake?.amount.currency.code ?? "", callback.atStake?.basis.rawValue ?? "",
+            String(callback.calls.count), last?.calledOn.description ?? "", last?.result.rawValue ?? "",
+            last?.note ?? "", last?.againOn?.description ?? "", callback.returnedAs?.externalID ?? "",
+            interview?.revisitOn?.description ?? "",
+        ]
     }
 
     // MARK: - Call sheets and details
@@ -190,13 +199,16 @@ public struct CallbackList: Sendable {
         }
         if let reason = deal.reason { result.append(Field("CRM reason", reason)) }
         if let competitor = deal.competitorWon { result.append(Field("Chose instead", competitor)) }
-        if let interview = callback.interview {
+        for interview in callback.interviews {
+            let several = callback.interviews.count > 1
+            let buyer = several ? interview.contact.map { " with " + Self.person($0) } ?? "" : ""
             result.append(
                 Field(
                     "Interview",
-                    "#\(interview.id)" + (interview.interviewedOn.map { " on \($0)" } ?? "")
+                    "#\(interview.id)" + (interview.interviewedOn.map { " on \($0)" } ?? "") + buyer
                         + (interview.wordsWithheld
                             ? "; the buyer asked not to be quoted, so only figures and themes are shown" : "")))
+            if several, let day = interview.revisitOn { result.append(Field("Come back", "on \(day), the buyer said")) }
             if !interview.wordsWithheld {
                 for (label, text) in [
                     ("Where they are", interview.currentState), ("How they measure it", interview.measurement),
@@ -211,7 +223,9 @@ public struct CallbackList: Sendable {
                 if let yearly = interview.inactionCostPerYear, cost.period != .year {
                     also.append("\(yearly.formatted) a year")
                 }
-                if let total = interview.inactionCostOverOwnership, let years = interview.ownershipYears {
+                if let total = interview.inactionCostOverOwnership, let years = interview.ownershipYears,
+                    cost.period != .oneTime
+                {
                     also.append("\(total.formatted) over \(years) year\(years == 1 ? "" : "s") of ownership")
                 }
                 if !also.isEmpty { text += " (" + also.joined(separator: "; ") + ")" }
@@ -226,7 +240,8 @@ public struct CallbackList: Sendable {
             if let openness = interview.openness { signals.append("openness \(openness) of 5") }
             if let step = interview.nextStepCommitted { signals.append("next step committed: \(step ? "yes" : "no")") }
             if !signals.isEmpty { result.append(Field("Signals", signals.joined(separator: "; "))) }
-        } else {
+        }
+        if callback.interviews.isEmpty {
             let why: String
             switch callback.interviewStatus {
             case .declined?: why = "the buyer declined the interview"
@@ -298,15 +313,18 @@ public struct CallbackList: Sendable {
     static func shortStake(_ stake: Stake) -> String {
         switch stake.basis {
         case .inactionOverOwnership: stake.amount.formatted + " ownership"
+        case .inactionOneTime: stake.amount.formatted + " one-time"
         case .inactionPerYear: stake.amount.formatted + " a year"
         case .dealAmount: stake.amount.formatted + " deal"
         }
     }
 
     static func interviewSummary(_ callback: Callback) -> String {
-        if let interview = callback.interview {
-            return (interview.interviewedOn?.description ?? "#\(interview.id)")
-                + (interview.wordsWithheld ? " (no quotes)" : "")
+        if !callback.interviews.isEmpty {
+            return callback.interviews.map { interview in
+                (interview.interviewedOn?.description ?? "#\(interview.id)")
+                    + (interview.wordsWithheld ? " (no quotes)" : "")
+            }.joined(separator: ", ")
         }
         switch callback.interviewStatus {
         case .declined?: return "declined"

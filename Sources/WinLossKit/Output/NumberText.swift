@@ -15,3 +15,19 @@ extension Int {
         "\(grouped) \(self == 1 ? singular : plural ?? singular + "s")"
     }
 }
+
+extension Double {
+    /// `+2.4`, `-0.7`, and `0.0` for anything that rounds to zero at `decimals` places: a sign that the digits do
+    /// not carry (`-0.0`, `+0.0`) would claim a direction the figure does not have.
+    func signedText(decimals: Int) -> String {
+        let text = String(format: "%+.\(decimals)f", self)
+        return text.dropFirst().allSatisfy { $0 == "0" || $0 == "." } ? String(text.dropFirst()) : text
+    }
+
+    /// `0.1234`, `-2.5000`, and never `-0.0000`.
+    func decimalText(decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", self)
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." }
+            ? String(text.dropFirst()) : text
+    }
+}

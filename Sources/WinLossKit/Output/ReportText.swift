@@ -40,7 +40,7 @@ extension Median {
 /// A z-score for people: `+2.4`, with a dagger when it rests on too little.
 func zText(_ z: Double?, few: Bool) -> String {
     guard let z else { return "—" }
-    return String(format: "%+.1f", z) + (few ? " †" : "")
+    return z.signedText(decimals: 1) + (few ? " †" : "")
 }
 
 extension ReportDimension {
@@ -338,7 +338,7 @@ extension Report {
         }
         func number(_ value: Double?) -> String {
             guard let value else { return "" }
-            return String(format: "%.6g", value)
+            return value == 0 ? "0" : String(format: "%.6g", value)
         }
         func share(_ section: String, _ group: String, _ item: String, _ outcome: Outcome?, _ share: Share) {
             add(section, group, item, outcome, "count", String(share.count), share.of)
@@ -466,7 +466,7 @@ extension TermReport {
                     rows: terms.map { term in
                         [
                             TableCell(term.term, tint: .bold), TableCell(term.inOutcome.text),
-                            TableCell(term.inRest.text), TableCell(String(format: "%+.1f", term.z)),
+                            TableCell(term.inRest.text), TableCell(term.z.signedText(decimals: 1)),
                             TableCell(term.themeID ?? "—", tint: term.themeID == nil ? .yellow : nil),
                         ]
                     }))
@@ -486,7 +486,7 @@ extension TermReport {
         terms.map { term in
             [
                 term.term, outcome.rawValue, String(term.inOutcome.count), String(term.inOutcome.of),
-                String(term.inRest.count), String(term.inRest.of), String(format: "%.4f", term.z), term.themeID ?? "",
+                String(term.inRest.count), String(term.inRest.of), term.z.decimalText(decimals: 4), term.themeID ?? "",
             ]
         }
     }

@@ -157,4 +157,75 @@ struct TrustCommandTests {
         let shown = try winloss.run(["interview", "show", String(interview.id), "--db", db]).stdout
         #expect(shown.contains("Held on      2026-11-27\n"))
     }
+
+    @Test func callbacksShowEveryBuyerInterviewedAndRankByAOneTimeCostOfWaiting() throws {
+        let fixture = try CallbackFixture(store: try WinLossStore.open(path: db))
+        // L2's second buyer would look again and named a day; N3's second buyer gave a one-time cost of waiting.
+        try fixture.store.addContact(
+            account: "Stark", name: "Happy Hogan", title: "CFO", email: "happy@stark.example", phone: nil)
+        try fixture.record(
+            "L2", contact: "happy@stark.example",
+            """
+            consent: {quote: anonymous, recording: false}
+            answers:
+              current_state: Still by hand.
+              decision_process: An RFP.
+              winner_reason: Price.
+              look_again: yes
+              revisit_when: 2026-02-15
+            """)
+        try fixture.store.addContact(
+            account: "Hooli", name: "Gavin Belson", title: "CEO", email: "gavin@hooli.example", phone: nil)
+        try fixture.record(
+            "N3", contact: "gavin@hooli.example",
+            """
+            consent: {quote: named, recording: false}
+            answers:
+              current_state: Waiting.
+              inaction_cost: USD 500k one-time
+              decision_process: Stalled.
+              no_decision_reason: Budget.
+            """)
+        let json = try winloss.run([
+            "callbacks", "--include-losses", "--as-of", "2026-01-05", "--format", "json", "--db", db,
+        ])
+        #expect(json.status == 0, "\(json.stderr)")
+        let list = try JSONDecoder.withISODates.decode([Callback].self, from: Data(json.stdout.utf8))
+        let l2 = try #require(list.first { $0.deal.externalID == "L2" })
+        #expect(l2.interviews.count == 2 && l2.due == CalendarDate(iso: "2026-02-15"))
+        #expect(l2.contact?.name == "Happy Hogan")
+        let n3 = try #require(list.first { $0.deal.externalID == "N3" })
+        #expect(n3.atStake?.basis == .inactionOneTime && n3.atStake?.amount.decimalText == "500000.00")
+        let ids = list.map(\.deal.externalID)
+        #expect(try #require(ids.firstIndex(of: "N3")) < #require(ids.firstIndex(of: "N6")))
+
+        let csv = try winloss.run([
+            "callbacks", "--include-losses", "--as-of", "2026-01-05", "--format", "csv", "--db", db,
+        ])
+        let rows = csv.stdout.split(separator: "\r\n").filter { $0.contains(",L2,") }
+        #expect(rows.count == 2)
+        #expect(rows.map { $0.contains("Pepper Potts") } == [true, false])
+        #expect(rows.map { $0.contains("Happy Hogan") } == [false, true])
+    }
+
+    @Test func theValueOverOwnershipCountsAOneTimeValueOnce() throws {
+        let fixture = try InterviewFixture(store: try WinLossStore.open(path: db))
+        let id = try fixture.schedule("L1", contact: "sam@acme.example").id
+        let file = try home.write(
+            "answers.yaml",
+            """
+            consent: {quote: named, recording: false}
+            answers:
+              current_state: By hand.
+              decision_process: An RFP.
+              winner_reason: Their connector.
+              gap_value: EUR 40.000 one-time
+
+            """)
+        #expect(try winloss.run(["interview", "record", String(id), "--answers", file, "--db", db]).status == 0)
+        let report = try winloss.run(["report", "--section", "value", "--format", "json", "--db", db])
+        let decoded = try JSONDecoder.withISODates.decode(Report.self, from: Data(report.stdout.utf8))
+        let figure = decoded.valueAtStake?.first { $0.measure == .gapValueOverOwnership }
+        #expect(figure?.sum == Money(minorUnits: 4_000_000, currency: .eur) && figure?.n == 1)
+    }
 }
