@@ -11,6 +11,11 @@ public struct TermRequest: Sendable {
     /// Two-word phrases too, beside single words.
     public var phrases: Bool
 
+    /// A term no buyer who may be quoted used is shown only when at least this many interviews used it, whatever
+    /// ``minimumInterviews`` says: a word only one or two buyers who asked not to be quoted used would point at
+    /// them. Such a term still counts in every other term's score.
+    public static let unattributableInterviews = 3
+
     public init(
         outcome: Outcome, filter: DealFilter = DealFilter(), limit: Int = 25, minimumInterviews: Int = 3,
         phrases: Bool = true
@@ -52,10 +57,15 @@ extension WinLossStore {
     /// The words and two-word phrases buyers used most distinctively in one outcome's interviews against the
     /// others', by the weighted log-odds of ``LogOdds``, counting each interview once per term. Reads the text
     /// answers to the buyer's questions of completed interviews, one at a time.
+    ///
+    /// A term is shown only when a buyer who agreed to be quoted used it, or when it was used in at least
+    /// ``TermRequest/unattributableInterviews`` interviews, so that no term points at a buyer who asked not to be
+    /// quoted.
     public func distinctiveTerms(_ request: TermRequest) throws -> TermReport {
         try read { db in
             let sql: SQLRequest<Row> = """
-                SELECT interview.id AS interviewID, deal.outcome AS outcome, answer.displayText AS text
+                SELECT interview.id AS interviewID, deal.outcome AS outcome, answer.displayText AS text,
+                       interview.quotePermission IN ('named', 'anonymous') AS quotable
                 FROM interview
                 JOIN deal ON deal.id = interview.dealID
                 JOIN account ON account.id = deal.accountID
@@ -69,13 +79,16 @@ extension WinLossStore {
                 ORDER BY interview.id
                 """
             var counts: [String: ByOutcome<Int>] = [:]
+            // Terms a buyer who may be quoted used.
+            var quotable: Set<String> = []
             var interviews = ByOutcome<Int>.zero
-            var current: (id: Int64, outcome: Outcome)?
+            var current: (id: Int64, outcome: Outcome, quotable: Bool)?
             var seen: Set<String> = []
             func finish() {
                 guard let current else { return }
                 interviews[current.outcome] += 1
                 for term in seen { counts[term, default: .zero][current.outcome] += 1 }
+                if current.quotable { quotable.formUnion(seen) }
                 seen.removeAll(keepingCapacity: true)
             }
             let cursor = try sql.fetchCursor(db)
@@ -84,7 +97,7 @@ extension WinLossStore {
                 guard let outcome = Outcome(rawValue: row["outcome"]) else { continue }
                 if current?.id != id {
                     finish()
-                    current = (id, outcome)
+                    current = (id, outcome, row["quotable"] ?? false)
                 }
                 let words = Tokenizer.words(row["text"])
                 seen.formUnion(words.compactMap { $0 })
@@ -105,7 +118,9 @@ extension WinLossStore {
                 let scores = LogOdds.zScores(
                     vocabulary.map { [$0.value[request.outcome], $0.value.total - $0.value[request.outcome]] })
                 for ((term, count), z) in zip(vocabulary, scores) {
-                    guard let z = z[0], z > 0 else { continue }
+                    guard let z = z[0], z > 0,
+                        quotable.contains(term) || count.total >= TermRequest.unattributableInterviews
+                    else { continue }
                     let own = count[request.outcome]
                     terms.append(
                         DistinctiveTerm(

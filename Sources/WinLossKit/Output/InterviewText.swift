@@ -93,47 +93,44 @@ extension InterviewDetail {
         case markdown
     }
 
-    /// The interview as it went: the questions as asked (from the stored template version), the answers, notes,
-    /// tags, consent, the interviewer and any rep override. Text from buyers is sanitised.
+    /// The interview as it went, printed from ``document(timeZone:)``.
     public func transcript(_ format: TranscriptFormat, style: TextStyle = .plain, timeZone: TimeZone = .current)
         -> String
     {
-        let markdown = format == .markdown
-        func clean(_ text: String) -> String {
-            let sanitized = TerminalText.sanitized(text)
-            return markdown ? sanitized.replacingOccurrences(of: "\n", with: "  \n") : sanitized
+        let document = document(timeZone: timeZone)
+        switch format {
+        case .text: return document.text(style: style)
+        case .markdown: return document.markdown
         }
+    }
+
+    /// The interview as it went: the questions as asked (from the stored template version), the answers, notes,
+    /// tags, consent, the interviewer and any rep override. It holds everything, private notes included: it is
+    /// for the programme's interviewers, never for reps or anything shared.
+    public func document(timeZone: TimeZone = .current) -> ReportDocument {
+        typealias Field = ReportDocument.Field
         func time(_ date: Date?) -> String { date.map { ScheduleTime.format($0, timeZone: timeZone) } ?? "—" }
         func person(_ reference: PersonReference?) -> String {
-            reference.map { clean($0.name) + ($0.email.map { " <\(clean($0))>" } ?? "") } ?? "—"
+            reference.map { $0.name + ($0.email.map { " <\($0)>" } ?? "") } ?? "—"
         }
-        var lines: [String] = []
-        let title = "Interview #\(id) · \(status.label)"
-        lines.append(markdown ? "# \(title)" : style.apply(.bold, to: title))
-        if markdown { lines.append("") }
-        var facts: [(String, String)] = [
-            (
-                "Deal",
-                "\(clean(deal.name)) (\(clean(deal.externalID))) · \(deal.outcome.label) · \(clean(deal.account))"
-            ),
-            (
+        var facts: [Field] = [
+            Field("Deal", "\(deal.name) (\(deal.externalID)) · \(deal.outcome.label) · \(deal.account)"),
+            Field(
                 "Buyer",
                 contact.map {
-                    clean($0.name) + ($0.title.map { ", \(clean($0))" } ?? "")
-                        + ($0.email.map { " <\(clean($0))>" } ?? "")
-                } ?? "—"
-            ),
-            ("Interviewer", person(interviewer)),
-            ("Rep", person(rep)),
+                    $0.name + ($0.title.map { ", \($0)" } ?? "") + ($0.email.map { " <\($0)>" } ?? "")
+                } ?? "—"),
+            Field("Interviewer", person(interviewer)),
+            Field("Rep", person(rep)),
         ]
         if let repOverrideReason {
-            facts.append(("Rep override", "the deal's rep interviews: " + clean(repOverrideReason)))
+            facts.append(Field("Rep override", "the deal's rep interviews: " + repOverrideReason))
         }
-        facts.append(("Scheduled", time(scheduledFor)))
-        facts.append(("Started", time(startedAt)))
-        facts.append(("Held on", interviewedOn?.description ?? "—"))
-        facts.append((status == .completed ? "Completed" : "Closed", time(closedAt)))
-        if let closingNote { facts.append(("Closing note", clean(closingNote))) }
+        facts.append(Field("Scheduled", time(scheduledFor)))
+        facts.append(Field("Started", time(startedAt)))
+        facts.append(Field("Held on", interviewedOn?.description ?? "—"))
+        facts.append(Field(status == .completed ? "Completed" : "Closed", time(closedAt)))
+        if let closingNote { facts.append(Field("Closing note", closingNote)) }
         let consentText: String
         switch (quotePermission, recordingAllowed) {
         case (let quote?, let recording?):
@@ -141,91 +138,74 @@ extension InterviewDetail {
         case (let quote?, nil): consentText = "the buyer \(quote.label); recording not asked"
         default: consentText = "not recorded"
         }
-        facts.append(("Consent", consentText))
+        facts.append(Field("Consent", consentText))
         facts.append(
-            ("Template", "\(clean(template.id)) version \(clean(template.version)) (SHA-256 \(templateVersion.sha256))")
-        )
-        let width = facts.map { $0.0.count }.max() ?? 0
-        for (label, value) in facts {
-            lines.append(
-                markdown
-                    ? "- **\(label):** \(value)"
-                    : style.apply(.bold, to: label) + String(repeating: " ", count: width - label.count + 2) + value)
-        }
+            Field("Template", "\(template.id) version \(template.version) (SHA-256 \(templateVersion.sha256))"))
+        var blocks: [ReportDocument.Block] = [.fields(facts)]
 
         let plan = self.plan
         let byQuestion = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
-        let applicable = plan.applicableQuestions
+        let applicable = Set(plan.applicableQuestions.map(\.id))
         var number = 0
         for section in template.sections {
-            let questions = section.questions.filter { question in applicable.contains { $0.id == question.id } }
+            let questions = section.questions.filter { applicable.contains($0.id) }
             guard !questions.isEmpty else { continue }
-            lines.append("")
-            let heading =
-                clean(section.title) + (section.audience == .interviewer ? " (the interviewer's assessment)" : "")
-            lines.append(markdown ? "## \(heading)" : style.apply(.bold, to: heading))
+            blocks.append(
+                .heading(
+                    section.title + (section.audience == .interviewer ? " (the interviewer's assessment)" : ""),
+                    level: 3))
             for question in questions {
                 number += 1
-                lines.append("")
-                let prompt = "\(number). \(clean(question.prompt))"
-                lines.append(markdown ? "**\(prompt)**" : style.apply(.cyan, to: prompt))
                 let answerText: String
                 switch byQuestion[question.id] {
                 case nil: answerText = "(no answer yet)"
                 case let answer? where answer.value == nil: answerText = "(skipped)"
-                case let answer?: answerText = answer.value.map { clean($0.display(for: question)) } ?? ""
+                case let answer?: answerText = answer.value.map { $0.display(for: question) } ?? ""
                 }
-                lines.append(
-                    markdown ? "> " + answerText.replacingOccurrences(of: "  \n", with: "  \n> ") : indent(answerText))
+                var details: [Field] = []
                 if let themes = codes[question.id], !themes.isEmpty {
                     let described = themes.map { code in
-                        clean(code.themeID) + " (" + code.sentiment.rawValue + (code.isPrimary ? ", primary" : "") + ")"
+                        code.themeID + " (" + code.sentiment.rawValue + (code.isPrimary ? ", primary" : "") + ")"
                     }
-                    lines.append((markdown ? "" : "   ") + "Themes: " + described.joined(separator: ", "))
+                    details.append(Field("Themes", described.joined(separator: ", ")))
                 }
                 if let tags = byQuestion[question.id]?.tags, !tags.isEmpty {
-                    lines.append(
-                        (markdown ? "" : "   ") + "Tags: " + tags.map { "#\(clean($0))" }.joined(separator: " "))
+                    details.append(Field("Tags", tags.map { "#\($0)" }.joined(separator: " ")))
                 }
                 for note in notes where note.questionID == question.id {
-                    lines.append((markdown ? "" : "   ") + "Private note: " + clean(note.text))
+                    details.append(Field("Private note", note.text))
                 }
+                blocks.append(.entry(title: "\(number). \(question.prompt)", text: answerText, details: details))
             }
         }
         let orphans = plan.answersNoLongerAsked
         if !orphans.isEmpty {
-            lines.append("")
-            lines.append(
-                markdown
-                    ? "## No longer asked (an earlier answer changed)"
-                    : style.apply(.bold, to: "No longer asked (an earlier answer changed)"))
-            for answer in orphans {
-                let question = template.question(answer.questionID)
-                let value =
-                    question.flatMap { question in answer.value.map { $0.display(for: question) } } ?? "(skipped)"
-                lines.append("- \(clean(answer.questionID)): \(clean(value))")
-            }
+            blocks.append(.heading("No longer asked (an earlier answer changed)", level: 3))
+            blocks.append(
+                .bullets(
+                    orphans.map { answer in
+                        let question = template.question(answer.questionID)
+                        let value =
+                            question.flatMap { question in answer.value.map { $0.display(for: question) } }
+                            ?? "(skipped)"
+                        return "\(answer.questionID): \(value)"
+                    }))
         }
         let general = notes.filter { $0.questionID == nil }
         if !general.isEmpty {
-            lines.append("")
-            lines.append(markdown ? "## Private notes" : style.apply(.bold, to: "Private notes"))
-            for note in general { lines.append("- " + clean(note.text)) }
+            blocks.append(.heading("Private notes", level: 3))
+            blocks.append(.bullets(general.map(\.text)))
         }
         if !revisions.isEmpty {
-            lines.append("")
-            lines.append(markdown ? "## Changes" : style.apply(.bold, to: "Changes"))
-            for revision in revisions {
-                let who = revision.changedBy.map { " by \(clean($0.name))" } ?? ""
-                let before = revision.previousText.map { "\"\(clean($0))\"" } ?? "skipped"
-                lines.append(
-                    "- \(clean(revision.questionID)) changed \(time(revision.changedAt))\(who); it was \(before)")
-            }
+            blocks.append(.heading("Changes", level: 3))
+            blocks.append(
+                .bullets(
+                    revisions.map { revision in
+                        let who = revision.changedBy.map { " by \($0.name)" } ?? ""
+                        let before = revision.previousText.map { "\"\($0)\"" } ?? "skipped"
+                        return "\(revision.questionID) changed \(time(revision.changedAt))\(who); it was \(before)"
+                    }))
         }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "   " + $0 }.joined(separator: "\n")
+        return ReportDocument(title: "Interview #\(id) · \(status.label)", blocks: blocks)
     }
 }

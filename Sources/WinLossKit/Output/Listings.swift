@@ -104,8 +104,8 @@ extension SearchHit: Listable {
 
     public var tableRow: [TableCell] {
         [
-            TableCell(dealExternalID), TableCell(outcome.label, tint: Tint.of(outcome)),
-            TableCell(decidedOn.description),
+            TableCell(dealExternalID ?? "—"), TableCell(outcome.label, tint: Tint.of(outcome)),
+            TableCell(decidedOn?.description ?? quarter),
             TableCell("#\(interviewID) " + (kind == "note" ? "private note" : questionID ?? "")),
             TableCell(speaker ?? "—"),
             TableCell(highlighted(open: "«", close: "»")),
@@ -113,21 +113,13 @@ extension SearchHit: Listable {
     }
 
     public static let csvHeader = [
-        "deal_id", "deal", "outcome", "decided", "interview", "question", "kind", "said_by", "passage",
+        "deal_id", "deal", "outcome", "decided", "interview", "question", "kind", "said_by", "passage", "quarter",
     ]
 
     public var csvRow: [String] {
         [
-            dealExternalID, deal, outcome.rawValue, decidedOn.description, String(interviewID), questionID ?? "", kind,
-            speaker ?? "",
-            highlighted(open: "«", close: "»"),
+            dealExternalID ?? "", deal ?? "", outcome.rawValue, decidedOn?.description ?? "", String(interviewID),
+            questionID ?? "", kind, speaker ?? "", highlighted(open: "«", close: "»"), quarter,
         ]
-    }
-
-    /// A Markdown list item: the passage with its matches in bold, then who said it and where.
-    public var markdown: String {
-        let passage = highlighted(open: "**", close: "**")
-        let source = [speaker, "\(outcome.label), \(decidedOn)", "\(dealExternalID) #\(interviewID)"].compactMap { $0 }
-        return "- \(passage) — " + source.map(TerminalText.singleLine).joined(separator: "; ")
     }
 }

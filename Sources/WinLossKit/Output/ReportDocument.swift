@@ -1,7 +1,8 @@
 import Foundation
 
-/// A report laid out as headings, paragraphs, tables and quotes, once, for every format that prints it as
-/// text: the terminal, Markdown and HTML.
+/// A document laid out as headings, paragraphs, tables, quotes and fields, once, for every format that prints
+/// it as text: the terminal, Markdown and HTML. Reports, call sheets, transcripts and search results are all
+/// documents, so that what buyers wrote is escaped in one place for each format.
 public struct ReportDocument: Sendable {
     public enum Block: Sendable {
         case heading(String, level: Int)
@@ -9,9 +10,16 @@ public struct ReportDocument: Sendable {
         /// Small print under a table: what a mark means, how a figure is computed.
         case note(String)
         case table(columns: [TableColumn], rows: [[TableCell]])
+        /// Someone's words and who said them. The words may mark highlighted runs (the matches of a search)
+        /// between U+E000 and U+E001, as SQLite's `snippet()` does; see ``Highlight``.
         case quote(text: String, source: String)
         /// Labelled values, one per line: a record's details.
         case fields([Field])
+        /// A titled item with text whose lines are kept and details under it: a question of a transcript with its
+        /// answer, themes and notes.
+        case entry(title: String, text: String, details: [Field])
+        /// Short items, one per line.
+        case bullets([String])
     }
 
     public struct Field: Sendable, Equatable {
@@ -52,8 +60,18 @@ public struct ReportDocument: Sendable {
                 output += table.render(style: style)
             case .quote(let text, let source):
                 output +=
-                    TerminalText.wrapped("“" + text + "”", width: 96, indent: "  ") + "\n"
+                    TerminalText.wrapped("“" + Highlight.plain(text) + "”", width: 96, indent: "  ") + "\n"
                     + style.apply(.dim, to: TerminalText.wrapped("— " + source, width: 96, indent: "      ")) + "\n"
+            case .entry(let title, let text, let details):
+                output += "\n" + style.apply(.cyan, to: TerminalText.singleLine(title)) + "\n"
+                for line in Self.lines(text) { output += "   " + line + "\n" }
+                for detail in details {
+                    output +=
+                        "   " + TerminalText.singleLine(detail.label) + ": " + TerminalText.singleLine(detail.value)
+                        + "\n"
+                }
+            case .bullets(let items):
+                for item in items { output += "- " + TerminalText.singleLine(item) + "\n" }
             case .fields(let fields):
                 let width = fields.map { TerminalText.displayWidth(TerminalText.singleLine($0.label)) }.max() ?? 0
                 for field in fields {
@@ -88,14 +106,66 @@ public struct ReportDocument: Sendable {
                     output += "| " + row.map { Markdown.cell($0.text) }.joined(separator: " | ") + " |\n"
                 }
             case .quote(let text, let source):
-                output += "> " + Markdown.inline(text) + "\n>\n> — " + Markdown.inline(source) + "\n"
+                output += "> " + Markdown.highlighted(text) + "\n>\n> — " + Markdown.inline(source) + "\n"
             case .fields(let fields):
                 for field in fields {
                     output += "- **" + Markdown.inline(field.label) + ":** " + Markdown.inline(field.value) + "\n"
                 }
+            case .entry(let title, let text, let details):
+                output += "**" + Markdown.inline(title) + "**\n\n"
+                output += Self.lines(text).map { "> " + Markdown.inline($0) }.joined(separator: "  \n") + "\n"
+                if !details.isEmpty { output += "\n" }
+                for detail in details {
+                    output += "- " + Markdown.inline(detail.label) + ": " + Markdown.inline(detail.value) + "\n"
+                }
+            case .bullets(let items):
+                for item in items { output += "- " + Markdown.inline(item) + "\n" }
             }
         }
         return output
+    }
+
+    /// The lines of a text that keeps them (an answer), each sanitised; at least one.
+    static func lines(_ text: String) -> [String] {
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return unified.split(separator: "\n", omittingEmptySubsequences: false).map {
+            TerminalText.singleLine(String($0))
+        }
+    }
+}
+
+/// Highlighted runs in a text, between U+E000 and U+E001 (as SQLite's `snippet()` and `highlight()` mark the
+/// matches of a search). Each format draws them its own way; unbalanced marks are read as if balanced, so that a
+/// mark typed into an answer can never leave markup open.
+public enum Highlight {
+    public static let open: Unicode.Scalar = "\u{E000}"
+    public static let close: Unicode.Scalar = "\u{E001}"
+
+    /// The text in runs, each highlighted or not, without the marks.
+    public static func runs(_ text: String) -> [(text: String, highlighted: Bool)] {
+        var runs: [(String, Bool)] = []
+        var current = ""
+        var highlighted = false
+        for scalar in text.unicodeScalars {
+            if scalar == open || scalar == close {
+                let next = scalar == open
+                if next != highlighted {
+                    if !current.isEmpty { runs.append((current, highlighted)) }
+                    current = ""
+                    highlighted = next
+                }
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        if !current.isEmpty { runs.append((current, highlighted)) }
+        return runs
+    }
+
+    /// The text with its highlighted runs between `open` and `close` (for a terminal, « and »).
+    public static func plain(_ text: String, open: String = "«", close: String = "»") -> String {
+        guard text.unicodeScalars.contains(where: { $0 == Self.open || $0 == Self.close }) else { return text }
+        return runs(text).map { $0.highlighted ? open + $0.text + close : $0.text }.joined()
     }
 }
 
@@ -114,6 +184,20 @@ public enum Markdown {
             }
         }
         return result
+    }
+
+    /// Inline text whose highlighted runs (see ``Highlight``) are set in bold.
+    public static func highlighted(_ text: String) -> String {
+        Highlight.runs(text).map { run in
+            let escaped = inline(run.text)
+            guard run.highlighted else { return escaped }
+            // Emphasis must not start or end on a space.
+            let core = escaped.trimmingCharacters(in: .whitespaces)
+            guard !core.isEmpty else { return escaped }
+            let leading = escaped.prefix { $0 == " " }
+            let trailing = String(escaped.reversed().prefix { $0 == " " })
+            return leading + "**" + core + "**" + trailing
+        }.joined()
     }
 
     /// A table cell: inline text, never empty, so that the table keeps its columns.

@@ -53,6 +53,12 @@ public enum HTMLText {
         return clean
     }
 
+    /// Escaped, with the highlighted runs of ``Highlight`` in `<mark>`.
+    public static func highlighted(_ text: String) -> String {
+        Highlight.runs(text).map { $0.highlighted ? "<mark>" + escaped($0.text) + "</mark>" : escaped($0.text) }
+            .joined()
+    }
+
     /// On one line, cut to `width` terminal columns with … when longer, then escaped: for chart labels.
     static func label(_ text: String, width: Int) -> (text: String, isCut: Bool) {
         let line = cleaned(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
@@ -155,7 +161,7 @@ struct ReportHTML {
                 let kind = outcome.map { " quote-" + SVGChart.name($0) } ?? ""
                 html += """
                     <figure class="quote\(kind)">
-                    <blockquote><p>\(HTMLText.escaped(text))</p></blockquote>
+                    <blockquote><p>\(HTMLText.highlighted(text))</p></blockquote>
                     <figcaption>— <cite>\(HTMLText.escaped(source))</cite></figcaption>
                     </figure>
 
@@ -166,6 +172,21 @@ struct ReportHTML {
                     html += "<dt>\(HTMLText.escaped(field.label))</dt><dd>\(HTMLText.escaped(field.value))</dd>\n"
                 }
                 html += "</dl>\n"
+            case .entry(let title, let text, let details):
+                let lines = HTMLText.cleaned(text).split(separator: "\n", omittingEmptySubsequences: false)
+                html += "<section class=\"entry\">\n<h4>\(HTMLText.escaped(title))</h4>\n"
+                html += "<blockquote><p>" + lines.map { HTMLText.escaped(String($0)) }.joined(separator: "<br />")
+                html += "</p></blockquote>\n"
+                if !details.isEmpty {
+                    html += "<ul>\n"
+                    for detail in details {
+                        html += "<li>\(HTMLText.escaped(detail.label)): \(HTMLText.escaped(detail.value))</li>\n"
+                    }
+                    html += "</ul>\n"
+                }
+                html += "</section>\n"
+            case .bullets(let items):
+                html += "<ul>\n" + items.map { "<li>\(HTMLText.escaped($0))</li>\n" }.joined() + "</ul>\n"
             }
         }
         if isSectionOpen { html += "</section>\n" }

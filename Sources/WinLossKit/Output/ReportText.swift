@@ -473,7 +473,7 @@ extension TermReport {
         }
         blocks.append(
             .note(
-                "Interviews whose buyers used each word or two-word phrase in a text answer; z: weighted log-odds of \(outcome.label) against the other outcomes (Monroe, Colaresi and Quinn 2008). A term no codebook keyword covers may be a theme to add with `winloss codebook add`."
+                "Interviews whose buyers used each word or two-word phrase in a text answer; z: weighted log-odds of \(outcome.label) against the other outcomes (Monroe, Colaresi and Quinn 2008). A term no codebook keyword covers may be a theme to add with `winloss codebook add`. A term only buyers who asked not to be quoted used is shown only when at least \(TermRequest.unattributableInterviews) interviews used it."
             ))
         return ReportDocument(title: "Terms distinctive of \(name.lowercased()) interviews", blocks: blocks)
     }

@@ -24,24 +24,57 @@ public enum QuoteAttribution {
 }
 
 /// One place a search found its words.
+///
+/// A shareable hit (``WinLossStore/search(_:matching:shareable:limit:)``) says of its deal only what the report's
+/// quotes say: the outcome and the quarter, and who spoke as the buyer agreed to be named. Its deal's CRM id, name
+/// and decided day are nil, since any of them can name a company whose buyer asked to stay anonymous.
 public struct SearchHit: Sendable, Codable, Equatable {
     /// `answer` or `note` (a private note).
     public var kind: String
     public var interviewID: Int64
     public var questionID: String?
-    /// The matching passage, with matches between U+E000 and U+E001 (see ``highlighted(_:open:close:)``).
+    /// The matching passage, with matches between U+E000 and U+E001 (see ``Highlight``).
     public var snippet: String
-    public var dealExternalID: String
-    public var deal: String
+    /// The deal's CRM id and name; nil in a shareable search.
+    public var dealExternalID: String?
+    public var deal: String?
     public var outcome: Outcome
-    public var decidedOn: CalendarDate
-    /// Who said it, as the buyer agreed to be named; nil in a shareable search where that would say too much.
+    /// The day the deal was decided; nil in a shareable search.
+    public var decidedOn: CalendarDate?
+    /// The quarter the deal was decided in, `2026Q3`.
+    public var quarter: String
+    /// Who said it: the buyer (by name or by role and segment, as they agreed), or nil for a private note.
     public var speaker: String?
 
     /// The snippet with its matches between `open` and `close`, sanitised for a terminal.
     public func highlighted(open: String, close: String) -> String {
-        TerminalText.singleLine(snippet).replacingOccurrences(of: "\u{E000}", with: open).replacingOccurrences(
-            of: "\u{E001}", with: close)
+        Highlight.plain(TerminalText.singleLine(snippet), open: open, close: close)
+    }
+}
+
+/// What a search found, as a document: each passage as a quote with who said it and where.
+public struct SearchResults: Sendable {
+    public var query: String
+    public var hits: [SearchHit]
+
+    public init(query: String, hits: [SearchHit]) {
+        self.query = query
+        self.hits = hits
+    }
+
+    public var document: ReportDocument {
+        let blocks: [ReportDocument.Block] =
+            hits.isEmpty
+            ? [.paragraph("Nothing found.")]
+            : hits.map { hit in
+                let who = hit.kind == "note" ? "private note" : hit.speaker ?? "the buyer"
+                var source = [who, "\(hit.outcome.label), \(hit.decidedOn?.description ?? hit.quarter)"]
+                if let deal = hit.dealExternalID {
+                    source.append("\(deal) #\(hit.interviewID)" + (hit.questionID.map { " \($0)" } ?? ""))
+                }
+                return .quote(text: hit.snippet, source: source.joined(separator: "; "))
+            }
+        return ReportDocument(title: "Search: \(query)", blocks: blocks)
     }
 }
 
@@ -110,7 +143,15 @@ extension WinLossStore {
             kind == "answer"
             ? "JOIN answer AS item ON item.id = \(sql: table).rowid"
             : "JOIN interviewNote AS item ON item.id = \(sql: table).rowid"
-        let consent: SQL = shareable ? "AND interview.quotePermission IN ('named', 'anonymous')" : ""
+        // Shareable: only buyers who may be quoted, and only what they said, not the interviewer's assessment.
+        let consent: SQL =
+            shareable
+            ? """
+            AND interview.quotePermission IN ('named', 'anonymous')
+            AND EXISTS (SELECT 1 FROM templateQuestion AS asked
+                        WHERE asked.templateVersionID = interview.templateVersionID
+                          AND asked.questionID = item.questionID AND asked.audience = 'buyer')
+            """ : ""
         let matches =
             try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(table) MATCH ?", arguments: [pattern]) ?? 0
         let byRelevance = matches <= rankedUpTo
@@ -137,11 +178,12 @@ extension WinLossStore {
                 permission: shareable ? permission : .named, name: row["contactName"], title: row["contactTitle"],
                 account: row["account"],
                 industry: row["industry"], region: row["region"], size: row["sizeBand"])
+            let decidedOn = try row.decode(CalendarDate.self, forColumn: "decidedOn")
             let hit = SearchHit(
                 kind: kind, interviewID: row["interviewID"], questionID: row["questionID"], snippet: row["snippet"],
-                dealExternalID: row["externalID"], deal: row["name"],
-                outcome: Outcome(rawValue: row["outcome"]) ?? .loss,
-                decidedOn: try row.decode(CalendarDate.self, forColumn: "decidedOn"), speaker: speaker)
+                dealExternalID: shareable ? nil : row["externalID"], deal: shareable ? nil : row["name"],
+                outcome: Outcome(rawValue: row["outcome"]) ?? .loss, decidedOn: shareable ? nil : decidedOn,
+                quarter: QuarterRange(decidedOn).description, speaker: kind == "note" ? nil : speaker)
             return (hit, row["score"], byRelevance)
         }
     }

@@ -53,9 +53,10 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Find answers and private notes by their words.",
         discussion: """
-            Words, "a phrase", prefix* and OR, with stemming ("priced" finds "pricing"). The filters are the report's. \\
-            --shareable leaves out private notes and buyers who may not be quoted, and names anonymous buyers only by \\
-            role and segment: use it for anything that leaves the programme team.
+            Words, "a phrase", prefix* and OR, with stemming ("priced" finds "pricing"). The filters are the report's. \
+            --shareable leaves out private notes, the interviewer's assessment and buyers who may not be quoted, names \
+            anonymous buyers only by role and segment, and gives no deal's id or name: use it for anything that leaves \
+            the programme team.
 
             Examples:
               winloss search price --outcome loss --quarter 2026Q3
@@ -68,7 +69,8 @@ struct SearchCommand: ParsableCommand {
 
     @Argument(help: "What to look for.") var query: String
     @OptionGroup var scope: ScopeOptions
-    @Flag(help: "Only what buyers agreed may be quoted, without private notes.") var shareable = false
+    @Flag(help: "Only what buyers said and agreed may be quoted, without notes, assessments or deal ids.")
+    var shareable = false
     @Option(help: "At most this many passages.") var limit = 20
     @Option(help: "Output format.") var format: Format = .table
     @OptionGroup var store: StoreOptions
@@ -82,8 +84,7 @@ struct SearchCommand: ParsableCommand {
             query, matching: try scope.filter(), shareable: shareable, limit: limit)
         switch format {
         case .md:
-            Console.line("# Search: \(TerminalText.singleLine(query))\n")
-            Console.write(hits.isEmpty ? "Nothing found.\n" : hits.map(\.markdown).joined(separator: "\n") + "\n")
+            Console.write(SearchResults(query: query, hits: hits).document.markdown)
         case .table, .csv, .json:
             let listFormat: OutputFormat = format == .table ? .table : format == .csv ? .csv : .json
             var writer = ListWriter<SearchHit>(format: listFormat, style: Console.outputStyle, write: Console.write)

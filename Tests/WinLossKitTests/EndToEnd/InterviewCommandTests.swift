@@ -80,10 +80,10 @@ struct InterviewCommandTests {
             #expect(shown.contains(expected), "shows \(expected.debugDescription)")
         }
         let markdown = try winloss.run(["interview", "show", "1", "--format", "md", "--db", db]).stdout
-        #expect(markdown.hasPrefix("# Interview #1 · completed\n\n- **Deal:** Acme L1 (L1) · loss · Acme\n"))
+        #expect(markdown.hasPrefix("# Interview \\#1 · completed\n\n- **Deal:** Acme L1 (L1) · loss · Acme\n"))
         #expect(
             markdown.contains(
-                "**1. Where does your team stand today on the problem that started this evaluation?**\n> Invoices are reconciled by hand."
+                "**1. Where does your team stand today on the problem that started this evaluation?**\n\n> Invoices are reconciled by hand.\n"
             ))
         let json = try JSONDecoder.withISODates.decode(
             InterviewDetail.self,

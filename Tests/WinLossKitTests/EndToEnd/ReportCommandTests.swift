@@ -105,7 +105,7 @@ struct ReportCommandTests {
             shared.filter { $0.speaker?.hasPrefix("CFO at a ") == true && !$0.speaker!.contains("Account") }.count == 11
         )
         let markdown = try run(["search", "invoice", "--outcome", "loss", "--format", "md", "--limit", "1"])
-        #expect(markdown.stdout.hasPrefix("# Search: invoice\n\n- ") && markdown.stdout.contains("**invoice**"))
+        #expect(markdown.stdout.hasPrefix("# Search: invoice\n\n> ") && markdown.stdout.contains("**invoice**"))
         let bad = try run(["search", "\"unbalanced"])
         #expect(bad.status == 1 && bad.stderr.contains("is not a search"))
     }

@@ -88,6 +88,8 @@ struct ReportHTMLTests {
                         html.contains(
                             "<dt>\(HTMLText.escaped(field.label))</dt><dd>\(HTMLText.escaped(field.value))</dd>"))
                 }
+            case .entry, .bullets:
+                Issue.record("a report has no transcript entries or bullet lists")
             }
         }
         #expect(count("<tr>", in: html) == tableRows)
