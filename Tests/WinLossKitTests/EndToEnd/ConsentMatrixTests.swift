@@ -38,6 +38,8 @@ struct ConsentMatrixTests {
     let neverToReps = ["QUIETWORDS", "PRIVATENOTE", "ASSESSMENTWORDS"]
 
     private func check(_ output: String, never forbidden: [String], must required: [String], _ what: String) {
+        // A zero never carries a sign.
+        #expect(output.firstMatch(of: /[+-]0\.0+(?![0-9])/) == nil, "\(what) prints a signed zero")
         for text in forbidden {
             #expect(!output.lowercased().contains(text.lowercased()), "\(what) shows \(text.debugDescription)")
         }
