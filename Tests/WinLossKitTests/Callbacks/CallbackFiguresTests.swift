@@ -9,19 +9,7 @@ struct CallbackFiguresTests {
         let fixture = try CallbackFixture()
         // N6 (USD 90k deal, no interview yet) and N3 (USD 40k): the same due day by default, 2026-03-15.
         // N3's second buyer gives a one-time cost of waiting of USD 500k, with years of ownership.
-        try fixture.store.addContact(
-            account: "Hooli", name: "Gavin Belson", title: "CEO", email: "gavin@hooli.example", phone: nil)
-        try fixture.record(
-            "N3", contact: "gavin@hooli.example",
-            """
-            consent: {quote: named, recording: false}
-            answers:
-              current_state: Waiting.
-              inaction_cost: USD 500k one-time
-              ownership_years: 5
-              decision_process: Stalled.
-              no_decision_reason: Budget.
-            """)
+        try fixture.interviewSecondBuyerOfN3()
         let list = try fixture.store.callbacks(fixture.request())
         let n3 = try #require(list.first { $0.deal.externalID == "N3" })
         #expect(n3.atStake == Stake(amount: Money(minorUnits: 50_000_000, currency: .usd), basis: .inactionOneTime))
@@ -40,20 +28,7 @@ struct CallbackFiguresTests {
         let fixture = try CallbackFixture()
         // L2's first buyer would not look again; a second buyer, interviewed later and not to be quoted, would,
         // from 2026-02-15, and says waiting costs USD 20k a month.
-        try fixture.store.addContact(
-            account: "Stark", name: "Happy Hogan", title: "CFO", email: "happy@stark.example", phone: "+1 555 0199")
-        try fixture.record(
-            "L2", contact: "happy@stark.example",
-            """
-            consent: {quote: none, recording: false}
-            answers:
-              current_state: "SECOND BUYER WORDS: we still do it by hand."
-              inaction_cost: USD 20k per month
-              decision_process: An RFP.
-              winner_reason: Price.
-              look_again: yes
-              revisit_when: 2026-02-15
-            """)
+        try fixture.interviewSecondBuyerOfL2(quote: .none, saying: "SECOND BUYER WORDS: we still do it by hand.")
         // Listed among the losses that would look again, although the latest interview is not the only one.
         var request = fixture.request()
         request.includeLosses = true

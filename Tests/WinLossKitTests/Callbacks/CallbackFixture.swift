@@ -146,3 +146,42 @@ struct CallbackFixture {
         return request
     }
 }
+
+extension CallbackFixture {
+    /// A second buyer of L2, Happy Hogan, interviewed after Pepper Potts, who would look again from 2026-02-15 and
+    /// says waiting costs USD 20k a month.
+    func interviewSecondBuyerOfL2(quote: QuotePermission, saying words: String) throws {
+        try store.addContact(
+            account: "Stark", name: "Happy Hogan", title: "CFO", email: "happy@stark.example", phone: "+1 555 0199")
+        try record(
+            "L2", contact: "happy@stark.example",
+            """
+            consent: {quote: \(quote.rawValue), recording: false}
+            answers:
+              current_state: "\(words)"
+              inaction_cost: USD 20k per month
+              decision_process: An RFP.
+              winner_reason: Price.
+              look_again: yes
+              revisit_when: 2026-02-15
+            """)
+    }
+
+    /// A second buyer of N3 (whose first declined), Gavin Belson, who gives a one-time cost of waiting of
+    /// USD 500k, and five years of ownership.
+    func interviewSecondBuyerOfN3() throws {
+        try store.addContact(
+            account: "Hooli", name: "Gavin Belson", title: "CEO", email: "gavin@hooli.example", phone: nil)
+        try record(
+            "N3", contact: "gavin@hooli.example",
+            """
+            consent: {quote: named, recording: false}
+            answers:
+              current_state: Waiting.
+              inaction_cost: USD 500k one-time
+              ownership_years: 5
+              decision_process: Stalled.
+              no_decision_reason: Budget.
+            """)
+    }
+}

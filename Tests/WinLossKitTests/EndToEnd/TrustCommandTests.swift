@@ -10,6 +10,21 @@ struct TrustCommandTests {
     var winloss: Winloss { Winloss(home: home.path) }
     var db: String { home.file("winloss.sqlite") }
 
+    /// An answers file for the fixture's loss template: consent, the required answers, then `more` lines.
+    private func lossAnswers(currentState: String = "By hand.", _ more: String = "") throws -> String {
+        try home.write(
+            "answers.yaml",
+            """
+            consent: {quote: named, recording: false}
+            answers:
+              current_state: \(currentState)
+              decision_process: An RFP.
+              winner_reason: Their connector.
+            \(more)
+
+            """)
+    }
+
     @Test func europeanThousandsAreReadAsThousandsInImportsAndAnswers() throws {
         let fixture = try InterviewFixture(store: try WinLossStore.open(path: db))
         let csv = try home.write(
@@ -93,24 +108,15 @@ struct TrustCommandTests {
     @Test func answersFilesKeepListedTagsAndWarnAboutDroppedAndUnknownOnes() throws {
         let fixture = try InterviewFixture(store: try WinLossStore.open(path: db))
         let interview = try fixture.schedule("L1", contact: "sam@acme.example")
-        let file = try home.write(
-            "answers.yaml",
-            """
-            consent: {quote: named, recording: false}
-            answers:
-              current_state: We reconcile invoices by hand. #status_quo
-              gap_reason: {answer: The ERP upgrade slipped., tags: [integration, integraton]}
-              decision_process: An RFP.
-              winner_reason: Their connector.
-              gap_value: EUR 40.000 per year
-
-            """)
+        let file = try lossAnswers(
+            currentState: "We reconcile invoices by hand. #status_quo",
+            "  gap_reason: {answer: The ERP upgrade slipped., tags: [integration, integraton]}")
         let recorded = try winloss.run(["interview", "record", String(interview.id), "--answers", file, "--db", db])
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(
             recorded.stderr == """
                 \(file):3:49: warning: "#status_quo" starts a YAML comment here, so it is dropped, not kept as a tag; quote the answer ("… #status_quo") or write it as {answer: …, tags: [status_quo]}
-                \(file):4:15: warning: #integraton names no theme of the codebook (did you mean #integration?); it is kept with the answer, but counts only once a theme or alias of that name is added
+                \(file):6:15: warning: #integraton names no theme of the codebook (did you mean #integration?); it is kept with the answer, but counts only once a theme or alias of that name is added
 
                 """)
         let detail = try fixture.store.interview(interview.id)
@@ -131,17 +137,7 @@ struct TrustCommandTests {
         // L1 was decided on 2026-11-20; the interview took place a week later and was typed in afterwards.
         let fixture = try InterviewFixture(store: try WinLossStore.open(path: db))
         let interview = try fixture.schedule("L1", contact: "sam@acme.example")
-        let file = try home.write(
-            "answers.yaml",
-            """
-            consent: {quote: named, recording: false}
-            answers:
-              current_state: By hand.
-              decision_process: An RFP.
-              winner_reason: Their connector.
-              gap_value: EUR 40.000 per year
-
-            """)
+        let file = try lossAnswers("  gap_value: EUR 40.000 per year")
         let early = try winloss.run([
             "interview", "record", String(interview.id), "--answers", file, "--on", "2026-11-19", "--db", db,
         ])
@@ -160,32 +156,8 @@ struct TrustCommandTests {
 
     @Test func callbacksShowEveryBuyerInterviewedAndRankByAOneTimeCostOfWaiting() throws {
         let fixture = try CallbackFixture(store: try WinLossStore.open(path: db))
-        // L2's second buyer would look again and named a day; N3's second buyer gave a one-time cost of waiting.
-        try fixture.store.addContact(
-            account: "Stark", name: "Happy Hogan", title: "CFO", email: "happy@stark.example", phone: nil)
-        try fixture.record(
-            "L2", contact: "happy@stark.example",
-            """
-            consent: {quote: anonymous, recording: false}
-            answers:
-              current_state: Still by hand.
-              decision_process: An RFP.
-              winner_reason: Price.
-              look_again: yes
-              revisit_when: 2026-02-15
-            """)
-        try fixture.store.addContact(
-            account: "Hooli", name: "Gavin Belson", title: "CEO", email: "gavin@hooli.example", phone: nil)
-        try fixture.record(
-            "N3", contact: "gavin@hooli.example",
-            """
-            consent: {quote: named, recording: false}
-            answers:
-              current_state: Waiting.
-              inaction_cost: USD 500k one-time
-              decision_process: Stalled.
-              no_decision_reason: Budget.
-            """)
+        try fixture.interviewSecondBuyerOfL2(quote: .anonymous, saying: "Still by hand.")
+        try fixture.interviewSecondBuyerOfN3()
         let json = try winloss.run([
             "callbacks", "--include-losses", "--as-of", "2026-01-05", "--format", "json", "--db", db,
         ])
@@ -211,17 +183,7 @@ struct TrustCommandTests {
     @Test func theValueOverOwnershipCountsAOneTimeValueOnce() throws {
         let fixture = try InterviewFixture(store: try WinLossStore.open(path: db))
         let id = try fixture.schedule("L1", contact: "sam@acme.example").id
-        let file = try home.write(
-            "answers.yaml",
-            """
-            consent: {quote: named, recording: false}
-            answers:
-              current_state: By hand.
-              decision_process: An RFP.
-              winner_reason: Their connector.
-              gap_value: EUR 40.000 one-time
-
-            """)
+        let file = try lossAnswers("  gap_value: EUR 40.000 one-time")
         #expect(try winloss.run(["interview", "record", String(id), "--answers", file, "--db", db]).status == 0)
         let report = try winloss.run(["report", "--section", "value", "--format", "json", "--db", db])
         let decoded = try JSONDecoder.withISODates.decode(Report.self, from: Data(report.stdout.utf8))
