@@ -208,9 +208,14 @@ public struct DemoTour {
                 store: store, interviewID: scheduled.id, prompter: prompter, defaultCurrency: .eur
             ).run()
             let rejected = prompter.shown.components(separatedBy: "Not saved:").count - 1
+            let unknownTags = prompter.shown.components(separatedBy: "names no theme").count - 1
+            let tagged =
+                unknownTags == 0
+                ? "themes were tagged inline"
+                : "themes were tagged inline (a tag that names no theme of the codebook was pointed out at once)"
             indented(
                 "The scripted interview typed \(DemoTour.scriptedLossInterview.count) lines: \(rejected) answer was refused and asked again, "
-                    + "one private note was added, themes were tagged inline, and the interview is \(ending == .completed ? "completed" : "paused").\n"
+                    + "one private note was added, \(tagged), and the interview is \(ending == .completed ? "completed" : "paused").\n"
             )
 
             let interview = try store.interview(scheduled.id)
