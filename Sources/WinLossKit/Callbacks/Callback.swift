@@ -15,8 +15,8 @@ public struct Callback: Sendable, Codable, Equatable {
     /// Every completed interview of the deal, the earliest first: a deal may have had several buyers
     /// interviewed, and each buyer's words, figures and day to come back are shown.
     public var interviews: [CallbackInterview]
-    /// When there is no completed interview: the status of the latest one, or nil when none was ever scheduled.
-    /// (With one, this is nil.)
+    /// The status of the deal's latest interview when none is completed; nil when one is, or when none was ever
+    /// scheduled.
     public var interviewStatus: InterviewStatus?
     /// Calls recorded so far, the latest last.
     public var calls: [CallRecord]

@@ -319,8 +319,10 @@ extension WinLossStore {
     /// The interview a callback leads with: the one whose buyer named the earliest day to come back, else the
     /// latest.
     static func leadInterview(_ interviews: [CallbackInterview]) -> CallbackInterview? {
-        let named = interviews.filter { $0.revisitOn != nil }
-        if let earliest = named.min(by: { ($0.revisitOn!, $0.id) < ($1.revisitOn!, $1.id) }) { return earliest }
+        let named = interviews.compactMap { interview in interview.revisitOn.map { (day: $0, interview: interview) } }
+        if let earliest = named.min(by: { ($0.day, $0.interview.id) < ($1.day, $1.interview.id) }) {
+            return earliest.interview
+        }
         return interviews.last
     }
 

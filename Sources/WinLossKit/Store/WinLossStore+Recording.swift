@@ -9,8 +9,8 @@ extension WinLossStore {
     ///
     /// - Parameters:
     ///   - interviewedOn: the day the interview took place, if the file does not say (they must agree when both
-    ///     do). Without either, an interview being started takes the day it was scheduled for, else today, in
-    ///     `timeZone`; one already in progress keeps its day.
+    ///     do). Without either, an interview being started takes the day it was scheduled for (unless that is
+    ///     still to come), else today, in `timeZone`; one already in progress keeps its day.
     @discardableResult
     public func recordInterview(
         _ id: Int64, _ file: AnswersFile, repOverrideReason: String? = nil, interviewedOn: CalendarDate? = nil,
@@ -28,7 +28,10 @@ extension WinLossStore {
             var detail = try Self.detail(id, in: db)
             var day = interviewedOn ?? file.interviewedOn
             if detail.status == .scheduled {
-                day = day ?? detail.scheduledFor.map { CalendarDate.today(in: timeZone, now: $0) } ?? today
+                // The day it was scheduled for, unless that is yet to come (it took place early) or before the
+                // decision (the schedule was wrong): then today.
+                let scheduled = detail.scheduledFor.map { CalendarDate.today(in: timeZone, now: $0) }
+                day = day ?? scheduled.flatMap { ($0 <= today && $0 >= detail.deal.decidedOn) ? $0 : nil } ?? today
                 try db.execute(
                     sql: "UPDATE interview SET status = 'in_progress', startedAt = ?, updatedAt = ? WHERE id = ?",
                     arguments: [now, now, id])

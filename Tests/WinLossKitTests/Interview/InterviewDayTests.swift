@@ -47,14 +47,24 @@ struct InterviewDayTests {
             scheduled.id, try file(fixture), timeZone: TimeZone(identifier: "Europe/Berlin")!)
         #expect(try fixture.store.interview(scheduled.id).interviewedOn == CalendarDate(iso: "2026-11-27"))
 
+        // Scheduled for a day still to come: it took place early, today.
+        let early = try fixture.store.scheduleInterview(
+            InterviewRequest(
+                dealExternalID: "L3", contact: "jian@hooli.example", interviewer: "dana@example.com",
+                scheduledFor: Self.now.addingTimeInterval(7 * 86_400), template: fixture.template(for: .loss)))
+        try fixture.store.recordInterview(early.id, try file(fixture), timeZone: utc)
+        #expect(try fixture.store.interview(early.id).interviewedOn == CalendarDate(iso: "2026-11-30"))
+
         // Neither: today.
         let unscheduled = try fixture.schedule("L2", contact: "omar@globex.example").id
         try fixture.store.recordInterview(unscheduled, try file(fixture), timeZone: utc)
         #expect(try fixture.store.interview(unscheduled).interviewedOn == CalendarDate(iso: "2026-11-30"))
 
-        // The report counts days to those days: 7 for L1 (twice), and 47 for L2 (decided 2026-10-14).
+        // The report counts days to those days: 7 for L1 (twice), 47 for L2 (decided 2026-10-14) and 52 for L3
+        // (decided 2026-10-09).
         let report = try fixture.store.report(ReportRequest(sections: [.programme]))
-        #expect(report.programme?.daysToInterview[.loss] == Median(value: 7, n: 3))
+        // 7, 7, 47 and 52 days: the median is the mean of 7 and 47.
+        #expect(report.programme?.daysToInterview[.loss] == Median(value: 27, n: 4))
         #expect(fixture.today.adding(days: -40).days(until: CalendarDate(iso: "2026-11-30")!) == 47)
     }
 
