@@ -25,9 +25,10 @@ extension WinLossStore {
                 let revisit = try Self.metricAnswerJoin(.revisitWhen, as: "anyRevisit", interview: "anyIV", in: db)
                 outcomes.append(
                     """
-                    (deal.outcome = 'loss' AND deal.id IN (
-                        SELECT anyIV.dealID FROM interview AS anyIV \(reconsider) \(revisit)
-                        WHERE anyIV.status = 'completed' AND (anyReconsider.flag = 1 OR anyRevisit.value IS NOT NULL)))
+                    (deal.outcome = 'loss' AND EXISTS (
+                        SELECT 1 FROM interview AS anyIV \(reconsider) \(revisit)
+                        WHERE anyIV.dealID = deal.id AND anyIV.status = 'completed'
+                          AND (anyReconsider.flag = 1 OR anyRevisit.value IS NOT NULL)))
                     """)
             }
             let scope: SQL = """
@@ -171,8 +172,8 @@ extension WinLossStore {
 
     /// The callbacks of the deals `scope` and `filter` select, in no particular order.
     ///
-    /// One row comes back per completed interview of each deal (or one with no interview), the deal's rows
-    /// together, and each deal's rows become one callback with all its interviews.
+    /// One row comes back per completed interview of each deal (or one with no interview), and each deal's rows
+    /// become one callback with all its interviews.
     private static func callbacks(
         where scope: SQL, matching filter: DealFilter, revisitAfter: RevisitOffset, in db: Database
     ) throws -> [Callback] {
@@ -215,7 +216,6 @@ extension WinLossStore {
                 ON lastCall.id = (SELECT max(id) FROM callbackCall WHERE dealID = deal.id)
             \(joins.joined(separator: " "))
             WHERE \(segment.condition) AND \(scope)
-            ORDER BY deal.id, iv.id
             """
         let calls = try db.cachedStatement(
             sql: """
@@ -280,6 +280,7 @@ extension WinLossStore {
             let interviews = rows.compactMap { row in
                 (row["interviewID"] as Int64?).map { interview(row, id: $0, decidedOn: deal.decidedOn) }
             }
+
             let history = try Row.fetchAll(calls, arguments: [dealID]).map { call in
                 CallRecord(
                     calledOn: CalendarDate.fromDatabaseValue(call["calledOn"]) ?? deal.decidedOn,
@@ -303,16 +304,22 @@ extension WinLossStore {
             }
             result.append(callback)
         }
-        var pending: [Row] = []
+        // A join gives each deal's rows together in practice, but SQL does not promise it, and sorting for it
+        // would cost the whole list a sort: rows are gathered by deal instead, the interviews of each in order.
+        var rowsByDeal: [Int64: [Row]] = [:]
+        var deals: [Int64] = []
         let cursor = try request.fetchCursor(db)
         while let row = try cursor.next() {
-            if let last = pending.last, (last["id"] as Int64) != (row["id"] as Int64) {
-                try finish(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
-            pending.append(row.copy())
+            let dealID: Int64 = row["id"]
+            if rowsByDeal[dealID] == nil { deals.append(dealID) }
+            rowsByDeal[dealID, default: []].append(row.copy())
         }
-        try finish(pending)
+        for dealID in deals {
+            let rows = rowsByDeal[dealID] ?? []
+            try finish(
+                rows.count < 2
+                    ? rows : rows.sorted { ($0["interviewID"] as Int64? ?? 0) < ($1["interviewID"] as Int64? ?? 0) })
+        }
         return result
     }
 
