@@ -97,6 +97,17 @@ struct ConsentMatrixTests {
             let sheet = try String(contentsOfFile: sheets + "/" + name, encoding: .utf8)
             check(sheet, never: neverToReps, must: ["NAMEDWORDS", "ANONWORDS"], "call sheet \(name)")
         }
+
+        // Lists of the CRM's records and of interviews hold no one's words at all.
+        let words = ["NAMEDWORDS", "ANONWORDS", "QUIETWORDS", "PRIVATENOTE", "ASSESSMENTWORDS"]
+        for command in [
+            ["deal", "list"], ["queue"], ["account", "list"], ["contact", "list"], ["interview", "list"],
+        ] {
+            for format in ["table", "csv", "json"] {
+                let output = try run(command + ["--format", format])
+                check(output, never: words, must: [], "\(command.joined(separator: " ")) --format \(format)")
+            }
+        }
     }
 
     @Test func aHostileAnswerIsInertInEveryMarkdownAndHTMLOutput() throws {
