@@ -12,8 +12,9 @@ struct StoreOptions: ParsableArguments {
 
     var location: StoreLocation { StoreLocation.resolve(option: db) }
 
-    /// Opens the database; commands that only read pass `.mustExist`, so a mistyped path is an error, not a
-    /// new empty database.
+    /// Opens the database: commands that only read pass `.readOnly`, so that a mistyped path is an error rather
+    /// than a new empty database and a read-only file can still be read; commands that change an existing one
+    /// pass `.mustExist`.
     ///
     /// A new programme starts from the codebook of the templates folder (`--templates`, where the command has it,
     /// else `$WINLOSS_TEMPLATES`), else the built-in one.

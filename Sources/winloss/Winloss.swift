@@ -30,20 +30,36 @@ struct Winloss: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as ImportError where error.printsItsOwnLocation {
-            Console.error(error.description, prefix: false)
-            Foundation.exit(ExitStatus(for: error).rawValue)
-        } catch let error as AnswersFile.Failure {
-            Console.error(error.description, prefix: false)
-            Foundation.exit(ExitStatus.dataError.rawValue)
-        } catch let error as OutputFileError {
-            Console.error(error.description)
-            Foundation.exit(ExitStatus.cannotCreate.rawValue)
-        } catch let error where Console.isWinlossError(error) {
-            Console.error(String(describing: error))
-            Foundation.exit(ExitStatus(for: error).rawValue)
+            Console.finish(status: ExitStatus.success.rawValue)
         } catch {
-            exit(withError: error)
+            Console.finish(status: report(error))
+        }
+    }
+
+    /// Says what went wrong, on standard error (help and the version on standard output), and returns the exit
+    /// status for it.
+    static func report(_ error: any Error) -> Int32 {
+        switch error {
+        case let error as ImportError where error.printsItsOwnLocation:
+            Console.error(error.description, prefix: false)
+            return ExitStatus(for: error).rawValue
+        case let error as AnswersFile.Failure:
+            Console.error(error.description, prefix: false)
+            return ExitStatus.dataError.rawValue
+        case let error as OptionFileError:
+            Console.error(error.description)
+            return ExitStatus(for: error.error).rawValue
+        case let error where Console.isWinlossError(error):
+            Console.error(String(describing: error))
+            return ExitStatus(for: error).rawValue
+        default:
+            // ArgumentParser's own: usage errors, help, --version, and the exit codes commands throw.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { Console.line(message) } else { Console.writeError(message + "\n") }
+            }
+            return code.rawValue
         }
     }
 }

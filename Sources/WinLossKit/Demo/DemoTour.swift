@@ -396,11 +396,7 @@ public struct DemoTour {
 
     private func writeFile(_ name: String, _ body: ((String) throws -> Void) throws -> Void) throws -> String {
         let path = directory + "/" + name
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = FileHandle(forWritingAtPath: path)
-        else { throw StoreError.cannotCreate(path: path, reason: "cannot write the sample file") }
-        defer { try? handle.close() }
-        try body { try handle.write(contentsOf: Data($0.utf8)) }
+        try OutputFile.write(to: path, body)
         return path
     }
 

@@ -24,9 +24,11 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         switch error {
         case let error as StoreError:
             switch error {
-            case .missing: self = .noInput
+            case .missing, .unreadable: self = .noInput
             case .cannotCreate: self = .cannotCreate
-            case .cannotOpen, .notADatabase, .corrupt, .foreignDatabase, .newerSchema: self = .unavailable
+            case .cannotOpen, .notADatabase, .corrupt, .unsupportedFormat, .foreignDatabase, .newerSchema,
+                .unknownHistory, .needsUpgrade:
+                self = .unavailable
             case .busy: self = .temporaryFailure
             case .readOnly, .diskFull, .io: self = .ioError
             }
@@ -34,6 +36,11 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
             self = error.exitStatus
         case let error as TemplateError:
             self = error.exitStatus
+        case let error as OutputFileError:
+            switch error {
+            case .cannotCreate: self = .cannotCreate
+            case .diskFull, .io: self = .ioError
+            }
         default:
             self = .failure
         }

@@ -11,13 +11,23 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notADatabase(path: String)
     /// SQLite error 11: the file is damaged.
     case corrupt(path: String)
+    /// A SQLite file whose header this SQLite cannot use ("unsupported file format"): damaged, or from a newer
+    /// SQLite.
+    case unsupportedFormat(path: String, reason: String)
     /// A SQLite database, but one that another program made.
     case foreignDatabase(path: String)
     /// Written by a newer `winloss`: migrations this build does not know.
     case newerSchema(path: String, unknownMigrations: [String])
     /// Another process held the database longer than the busy timeout.
     case busy(path: String)
-    case readOnly(path: String)
+    /// The file, its folder or its file system cannot be written, for a command that writes.
+    case readOnly(path: String, reason: String)
+    /// The file exists but this user may not read it.
+    case unreadable(path: String, reason: String)
+    /// A winloss database without the record of its migrations: its schema cannot be told.
+    case unknownHistory(path: String)
+    /// Written by an earlier winloss, for a command that only reads (and so does not bring it up to date).
+    case needsUpgrade(path: String)
     case diskFull(path: String)
     case io(path: String, reason: String)
 
@@ -35,6 +45,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .corrupt(let path):
             "the database \(path) is damaged (SQLite reports it as malformed); it was left untouched. "
                 + "Restore it from a backup; `sqlite3 \(path) .recover` may save what is readable"
+        case .unsupportedFormat(let path, let reason):
+            "the database \(path) has a header this SQLite cannot use (\(reason)): it is damaged, or was written by a "
+                + "much newer SQLite; it was left untouched. Restore it from a backup"
         case .foreignDatabase(let path):
             "\(path) is a SQLite database made by another program, not by winloss; it was left untouched. "
                 + "Choose another path with --db"
@@ -43,8 +56,17 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "not know: \(unknown.joined(separator: ", "))); it was left untouched. Upgrade winloss to use it"
         case .busy(let path):
             "the database \(path) stayed locked by another winloss process; try again in a moment"
-        case .readOnly(let path):
-            "the database \(path) is read-only for this user; check its permissions"
+        case .readOnly(let path, let reason):
+            "the database \(path) cannot be written (\(reason)); nothing was changed. Commands that only read still "
+                + "work; to write, make it and its folder writable, or copy it somewhere that is"
+        case .unreadable(let path, let reason):
+            "the database \(path) cannot be read (\(reason)); check its permissions"
+        case .unknownHistory(let path):
+            "the database \(path) is a winloss database whose record of schema changes (grdb_migrations) is missing, "
+                + "so its schema cannot be told; it was left untouched. Restore it from a backup"
+        case .needsUpgrade(let path):
+            "the database \(path) was written by an earlier version of winloss; run `winloss init` once to bring it "
+                + "up to date (commands that only read never change it)"
         case .diskFull(let path):
             "the disk holding \(path) is full; nothing was written. Free some space and try again"
         case .io(let path, let reason):

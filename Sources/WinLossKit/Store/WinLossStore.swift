@@ -25,11 +25,17 @@ public struct WinLossStore: Sendable {
     public static let busyTimeout: TimeInterval = 10
 
     public enum OpenMode: Sendable {
-        /// Create the file (mode 0600, its folder 0700) if it does not exist.
+        /// For writing: create the file (mode 0600, its folder 0700) if it does not exist.
         case createIfMissing
-        /// Refuse with ``StoreError/missing(path:)`` if it does not exist: for commands that only read.
+        /// For writing to a file that must exist: refuse with ``StoreError/missing(path:)`` if it does not.
         case mustExist
+        /// For reading only: the file must exist, is opened read-only (so a read-only file or mount works), and is
+        /// never changed, not even to bring its schema up to date.
+        case readOnly
     }
+
+    /// Opened with ``OpenMode/readOnly``: every write fails.
+    public var isReadOnly: Bool { writer.configuration.readonly }
 
     /// Opens (and if needed creates and migrates) the database at `path`.
     ///
@@ -44,15 +50,67 @@ public struct WinLossStore: Sendable {
         codebook: @escaping @Sendable () throws -> Codebook = Codebook.builtIn, clock: Clock = .system
     ) throws -> WinLossStore {
         try prepareFile(at: path, mode: mode)
+        if mode == .readOnly { return try openReadOnly(path: path, clock: clock) }
+        try checkWritable(path)
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration())
         } catch {
-            throw translate(error, path: path)
+            throw translate(error, path: path, opening: true)
         }
         let store = WinLossStore(path: path, writer: queue, clock: clock)
         try store.prepareSchema(Schema.migrator(seedingCodebook: codebook, clock: clock))
         return store
+    }
+
+    /// A database opened for reading only, checked as for writing but never changed.
+    private static func openReadOnly(path: String, clock: Clock) throws -> WinLossStore {
+        var configuration = configuration()
+        configuration.readonly = true
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+            // A WAL database on a read-only mount (or in a folder this user cannot write) cannot get the shared
+            // memory file readers use; nobody can write there either, so it is read as it stands.
+            do {
+                queue = try DatabaseQueue(
+                    path: "file:\(Self.uriEscaped(path))?immutable=1", configuration: configuration)
+            } catch {
+                throw translate(error, path: path, opening: true)
+            }
+        } catch {
+            throw translate(error, path: path, opening: true)
+        }
+        let store = WinLossStore(path: path, writer: queue, clock: clock)
+        let migrator = Schema.migrator()
+        try store.read { db in
+            try store.checkOwnership(db, migrator: migrator)
+            let applied = try migrator.appliedIdentifiers(db)
+            let pending = migrator.migrations.filter { !applied.contains($0) }
+            if !pending.isEmpty { throw StoreError.needsUpgrade(path: path) }
+        }
+        return store
+    }
+
+    /// `%`, `?` and `#` escaped, for a file name in a SQLite URI.
+    private static func uriEscaped(_ path: String) -> String {
+        path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f")
+            .replacingOccurrences(of: "#", with: "%23")
+    }
+
+    /// Refuses, before SQLite tries, a file that cannot be written: a read-only file or mount, or a folder where
+    /// the journal files cannot be made.
+    private static func checkWritable(_ path: String) throws {
+        if access(path, W_OK) != 0 {
+            throw StoreError.readOnly(path: path, reason: String(cString: strerror(errno)))
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if access(folder.isEmpty ? "." : folder, W_OK | X_OK) != 0 {
+            throw StoreError.readOnly(
+                path: path,
+                reason: "its folder is not writable (\(String(cString: strerror(errno)))), and the journal lives there")
+        }
     }
 
     /// A fresh database in memory, for tests and previews: with the built-in codebook unless told otherwise.
@@ -134,6 +192,9 @@ public struct WinLossStore: Sendable {
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a folder") }
+            if access(path, R_OK) != 0 {
+                throw StoreError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
             return
         }
         guard mode == .createIfMissing else { throw StoreError.missing(path: path) }
@@ -158,6 +219,7 @@ public struct WinLossStore: Sendable {
     }
 
     private func prepareSchema(_ migrator: DatabaseMigrator) throws {
+        // The schema history first: a file whose history is gone is refused before any migration could run.
         // In one read transaction, so that every statement of the check sees the same state of the file.
         try read { db in try checkOwnership(db, migrator: migrator) }
         if path != nil { try switchToWAL() }
@@ -216,6 +278,10 @@ public struct WinLossStore: Sendable {
                         WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
                         """) ?? 0
             if applicationID != 0 || tables > 0 { throw StoreError.foreignDatabase(path: path) }
+        } else if try !db.tableExists("grdb_migrations") {
+            // Ours, but without the record of which migrations made it: running them again would fail half-way,
+            // and guessing would risk the data.
+            throw StoreError.unknownHistory(path: path)
         }
         if try migrator.hasBeenSuperseded(db) {
             let known = Set(migrator.migrations)
@@ -225,13 +291,19 @@ public struct WinLossStore: Sendable {
     }
 
     /// Turns SQLite's errors about the file into ``StoreError``s; everything else passes through.
-    static func translate(_ error: any Error, path: String) -> any Error {
+    ///
+    /// - Parameter opening: the error came while opening the file, when any SQL error means the file's header is
+    ///   not one SQLite can use (such as "unsupported file format").
+    static func translate(_ error: any Error, path: String, opening: Bool = false) -> any Error {
         guard let error = error as? DatabaseError else { return error }
+        if opening, error.resultCode == .SQLITE_ERROR {
+            return StoreError.unsupportedFormat(path: path, reason: error.message ?? "SQLite error 1")
+        }
         switch error.resultCode {
         case .SQLITE_NOTADB: return StoreError.notADatabase(path: path)
         case .SQLITE_CORRUPT: return StoreError.corrupt(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
-        case .SQLITE_READONLY: return StoreError.readOnly(path: path)
+        case .SQLITE_READONLY: return StoreError.readOnly(path: path, reason: error.message ?? "it is read-only")
         case .SQLITE_FULL: return StoreError.diskFull(path: path)
         case .SQLITE_CANTOPEN:
             return StoreError.cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")

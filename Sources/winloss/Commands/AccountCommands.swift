@@ -16,7 +16,7 @@ struct AccountCommand: ParsableCommand {
         func run() throws {
             var writer = ListWriter<AccountSummary>(
                 format: output.outputFormat, style: Console.outputStyle, write: Console.write)
-            for account in try store.open(.mustExist).accounts() { try writer.add(account) }
+            for account in try store.open(.readOnly).accounts() { try writer.add(account) }
             writer.finish(empty: "No accounts yet: they come with deals (`winloss deal add` or `winloss deal import`).")
         }
     }
@@ -59,7 +59,7 @@ struct ContactCommand: ParsableCommand {
         func run() throws {
             var writer = ListWriter<ContactListing>(
                 format: output.outputFormat, style: Console.outputStyle, write: Console.write)
-            for (contact, accountName) in try store.open(.mustExist).contacts(account: account) {
+            for (contact, accountName) in try store.open(.readOnly).contacts(account: account) {
                 try writer.add(ContactListing(contact: contact, account: accountName))
             }
             writer.finish(empty: "No contacts yet.")

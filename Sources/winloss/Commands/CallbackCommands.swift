@@ -143,7 +143,7 @@ struct CallbacksCommand: ParsableCommand {
 
         func run() throws {
             let today = try asOf.today()
-            let list = CallbackList(try store.open(.mustExist).callbacks(try request(today: today)), today: today)
+            let list = CallbackList(try store.open(.readOnly).callbacks(try request(today: today)), today: today)
             if let sheets {
                 try writeSheets(list, to: sheets)
                 return
@@ -178,7 +178,8 @@ struct CallbacksCommand: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw OutputFileError(option: "--sheets", path: folder)
+                let reason = (error as NSError).localizedDescription
+                throw OptionFileError(option: "--sheets", error: .cannotCreate(path: folder, reason: reason))
             }
             var used: Set<String> = []
             for sheet in list.sheets {
@@ -269,7 +270,7 @@ struct CallbacksCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let callback = try store.open(.mustExist).callback(
+            let callback = try store.open(.readOnly).callback(
                 dealExternalID: deal, revisitAfter: try revisit.offset())
             let list = CallbackList([callback], today: try asOf.today())
             switch format {

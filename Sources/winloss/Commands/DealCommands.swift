@@ -101,7 +101,7 @@ struct DealCommand: ParsableCommand {
         }
 
         func run() throws {
-            let database = try store.open(.mustExist)
+            let database = try store.open(.readOnly)
             var writer = ListWriter<DealSummary>(
                 format: output.outputFormat, style: Console.outputStyle, write: Console.write)
             try database.forEachDeal(matching: try filter.filter(), limit: limit) { try writer.add($0) }
@@ -119,7 +119,7 @@ struct DealCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let detail = try store.open(.mustExist).deal(externalID: id)
+            let detail = try store.open(.readOnly).deal(externalID: id)
             if format == .json {
                 Console.line(try JSONOutput.string(detail))
             } else {

@@ -51,12 +51,8 @@ struct Demo: ParsableCommand {
                 programme.writeCSV(kind, deals: 0..<deals, footer: kind == .salesforce) { Console.write($0) }
                 return
             }
-            guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
-                let handle = FileHandle(forWritingAtPath: output)
-            else { throw OutputFileError(option: "--output", path: output) }
-            defer { try? handle.close() }
-            try programme.writeCSV(kind, deals: 0..<deals, footer: kind == .salesforce) {
-                try handle.write(contentsOf: Data($0.utf8))
+            try writeOutputFile(to: output, option: "--output") { write in
+                try programme.writeCSV(kind, deals: 0..<deals, footer: kind == .salesforce, to: write)
             }
         }
     }

@@ -6,7 +6,7 @@ import WinLossKit
 final class TerminalPrompter: Prompter {
     func show(_ text: String) {
         Console.write(text)
-        fflush(nil)
+        Console.flush()
     }
 
     func readLine() -> String? {
@@ -58,7 +58,7 @@ struct QueueCommand: ParsableCommand {
         let today = try asOf.today()
         var writer = ListWriter<QueueEntry>(
             format: output.outputFormat, style: Console.outputStyle, write: Console.write)
-        try store.open(.mustExist).forEachQueueEntry(matching: try filter.filter(), today: today, limit: limit) {
+        try store.open(.readOnly).forEachQueueEntry(matching: try filter.filter(), today: today, limit: limit) {
             try writer.add($0)
         }
         writer.finish(empty: "Every decided deal has a completed interview.")
@@ -290,7 +290,7 @@ struct InterviewCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let detail = try store.open(.mustExist).interview(id)
+            let detail = try store.open(.readOnly).interview(id)
             switch format {
             case .text: Console.write(detail.transcript(.text, style: Console.outputStyle))
             case .md: Console.write(detail.transcript(.markdown))
@@ -355,7 +355,7 @@ struct InterviewCommand: ParsableCommand {
         func run() throws {
             var writer = ListWriter<InterviewListing>(
                 format: output.outputFormat, style: Console.outputStyle, write: Console.write)
-            for listing in try store.open(.mustExist).interviews(
+            for listing in try store.open(.readOnly).interviews(
                 status: status, interviewer: interviewer, matching: try filter.filter())
             {
                 try writer.add(listing)

@@ -55,7 +55,7 @@ struct PersonCommand: ParsableCommand {
         func run() throws {
             var writer = ListWriter<Person>(
                 format: output.outputFormat, style: Console.outputStyle, write: Console.write)
-            for person in try store.open(.mustExist).people(role: role) { try writer.add(person) }
+            for person in try store.open(.readOnly).people(role: role) { try writer.add(person) }
             writer.finish(empty: "No people yet: add them with `winloss person add`, or import deals.")
         }
     }

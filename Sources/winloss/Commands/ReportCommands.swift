@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
         var chosen = Set(sections.isEmpty ? ReportSection.allCases : sections)
         if quotes == 0 { chosen.remove(.quotes) }
         let request = ReportRequest(filter: try scope.filter(), sections: chosen, breakdown: by, quotesPerTheme: quotes)
-        try output.emit(try store.open(.mustExist).report(request))
+        try output.emit(try store.open(.readOnly).report(request))
     }
 }
 
@@ -106,7 +106,7 @@ struct ThemesCommand: ParsableCommand {
         if quotes > 0 { sections.insert(.quotes) }
         let request = ReportRequest(
             filter: try scope.filter(), sections: sections, breakdown: by, quotesPerTheme: quotes)
-        try output.emit(try store.open(.mustExist).report(request))
+        try output.emit(try store.open(.readOnly).report(request))
     }
 }
 
@@ -147,7 +147,7 @@ struct TermsCommand: ParsableCommand {
         var filter = try scope.filter()
         let outcome = scope.deals.outcomes[0]
         filter.outcomes = []
-        let report = try store.open(.mustExist).distinctiveTerms(
+        let report = try store.open(.readOnly).distinctiveTerms(
             TermRequest(outcome: outcome, filter: filter, limit: limit, minimumInterviews: minimum, phrases: !wordsOnly)
         )
         switch format {

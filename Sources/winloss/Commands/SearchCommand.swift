@@ -80,7 +80,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let hits = try store.open(.mustExist).search(
+        let hits = try store.open(.readOnly).search(
             query, matching: try scope.filter(), shareable: shareable, limit: limit)
         switch format {
         case .md:

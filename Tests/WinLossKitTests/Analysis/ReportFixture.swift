@@ -70,6 +70,12 @@ struct ReportFixture {
         3: "preferred_vendor: no",
     ]
 
+    /// The programme in a file at `path`, with its own codebook only.
+    @discardableResult
+    static func file(at path: String) throws -> ReportFixture {
+        try ReportFixture(store: try WinLossStore.open(path: path, codebook: { Codebook(version: "test", themes: []) }))
+    }
+
     init(store: WinLossStore? = nil) throws {
         // A codebook of its own: the four themes below, and no built-in ones.
         let store = try store ?? WinLossStore.inMemory(codebook: { Codebook(version: "test", themes: []) })

@@ -1,0 +1,105 @@
+import Foundation
+
+/// A file written whole or not at all: the text goes to a private temporary file beside it (mode 0600), which is
+/// flushed to disk and renamed into place only once complete. A full disk, a missing folder or a failing device
+/// leaves no file behind, half-written or empty, and says which it was.
+public enum OutputFile {
+    /// Writes what `body` hands to its writer to `path`.
+    public static func write(to path: String, _ body: (_ write: (String) throws -> Void) throws -> Void) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw OutputFileError.cannotCreate(path: path, reason: "it is a folder")
+        }
+        var template = Array((directory + "/." + (path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else { throw OutputFileError(errno: errno, path: path, creating: true) }
+        let temporary = String(cString: template)
+        var finished = false
+        defer {
+            if !finished { unlink(temporary) }
+        }
+        var writer = BufferedDescriptor(descriptor: descriptor, path: path)
+        do {
+            try body { try writer.append($0) }
+            try writer.flush()
+            guard fsync(descriptor) == 0 else { throw OutputFileError(errno: errno, path: path, creating: false) }
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw OutputFileError(errno: errno, path: path, creating: false) }
+        guard rename(temporary, path) == 0 else { throw OutputFileError(errno: errno, path: path, creating: true) }
+        finished = true
+    }
+
+    /// Writes `text` to `path` whole.
+    public static func write(_ text: String, to path: String) throws {
+        try write(to: path) { try $0(text) }
+    }
+}
+
+/// Why an output file could not be written. Nothing was left at its path.
+public enum OutputFileError: Error, Equatable, CustomStringConvertible {
+    /// The file cannot be made there: no such folder, no permission, a read-only file system.
+    case cannotCreate(path: String, reason: String)
+    /// The disk (or the user's quota) is full.
+    case diskFull(path: String)
+    /// The device failed while writing.
+    case io(path: String, reason: String)
+
+    init(errno code: Int32, path: String, creating: Bool) {
+        let reason = String(cString: strerror(code))
+        switch code {
+        case ENOSPC, EDQUOT: self = .diskFull(path: path)
+        case ENOENT, ENOTDIR: self = .cannotCreate(path: path, reason: "its folder does not exist")
+        case EACCES, EPERM: self = .cannotCreate(path: path, reason: "its folder is not writable (\(reason))")
+        case EROFS: self = .cannotCreate(path: path, reason: "its file system is read-only")
+        default: self = creating ? .cannotCreate(path: path, reason: reason) : .io(path: path, reason: reason)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
+        case .diskFull(let path): "the disk is full: \(path) was not written; free some space and try again"
+        case .io(let path, let reason): "input/output error writing \(path) (\(reason)); it was not written"
+        }
+    }
+}
+
+/// Text written to a file descriptor in large pieces, every byte accounted for.
+private struct BufferedDescriptor {
+    let descriptor: Int32
+    let path: String
+    private var buffer: [UInt8] = []
+    private static let capacity = 1 << 16
+
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    mutating func append(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    mutating func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputFileError(errno: errno, path: path, creating: false)
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
