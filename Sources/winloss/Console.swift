@@ -65,7 +65,7 @@ enum Console {
     /// Errors that winloss explains itself; anything else goes to ArgumentParser (usage, help, exit codes).
     static func isWinlossError(_ error: any Error) -> Bool {
         error is StoreError || error is ImportError || error is RequestError || error is TemplateError
-            || error is InterviewError || error is OutputFileError
+            || error is InterviewError || error is OutputFileError || error is BoundedInput.Failure
             || error is DatabaseError
     }
 }

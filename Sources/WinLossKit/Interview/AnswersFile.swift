@@ -57,17 +57,10 @@ public struct AnswersFile: Sendable {
         path: String, template: Template, outcome: Outcome, defaultCurrency: Currency = .usd,
         knownTags: Set<String>? = nil
     ) -> Result<AnswersFile, Failure> {
-        let name = path == "-" ? "<stdin>" : path
-        let document: Result<YAMLDocument, Diagnostic>
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let text = String(data: data, encoding: .utf8) else {
-                return .failure(.invalid([Diagnostic(.error, file: name, line: nil, column: nil, "is not UTF-8 text")]))
-            }
-            document = YAMLDocument.parse(text, file: name)
-        } else {
-            document = YAMLDocument.read(path: path)
-        }
+        let document =
+            path == "-"
+            ? YAMLDocument.readStandardInput(as: "<stdin>", kind: .answers)
+            : YAMLDocument.read(path: path, kind: .answers)
         switch document {
         case .failure(let diagnostic): return .failure(.invalid([diagnostic]))
         case .success(let document):
@@ -81,7 +74,7 @@ public struct AnswersFile: Sendable {
         _ text: String, file: String, template: Template, outcome: Outcome, defaultCurrency: Currency = .usd,
         knownTags: Set<String>? = nil
     ) -> Result<AnswersFile, Failure> {
-        switch YAMLDocument.parse(text, file: file) {
+        switch YAMLDocument.parse(text, file: file, kind: .answers) {
         case .failure(let diagnostic): .failure(.invalid([diagnostic]))
         case .success(let document):
             check(

@@ -36,6 +36,11 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
             self = error.exitStatus
         case let error as TemplateError:
             self = error.exitStatus
+        case let error as BoundedInput.Failure:
+            switch error {
+            case .tooLarge, .notUTF8: self = .dataError
+            case .unreadable: self = .ioError
+            }
         case let error as OutputFileError:
             switch error {
             case .cannotCreate: self = .cannotCreate

@@ -12,13 +12,51 @@ struct YAMLDocument {
     let text: String
     let root: Node
 
-    /// Templates are a few kilobytes; anything this large is not one.
-    static let maximumBytes = 256 * 1024
+    /// What a file is, for its limits and for saying what went wrong.
+    enum Kind {
+        case template
+        case answers
+
+        /// Templates are a few kilobytes, an interview's answers a few dozen; anything this large is neither.
+        var maximumBytes: Int {
+            switch self {
+            case .template: 256 * 1024
+            case .answers: 1024 * 1024
+            }
+        }
+
+        /// `a template or codebook`, `an answers file`.
+        var name: String {
+            switch self {
+            case .template: "a template or codebook"
+            case .answers: "an answers file"
+            }
+        }
+
+        func tooLarge(_ bytes: Int?) -> String {
+            guard let bytes else { return "is larger than \(maximumBytes / 1024) KiB, the most \(name) may be" }
+            return "is \(bytes / 1024) KiB; \(name) may be at most \(maximumBytes / 1024) KiB"
+        }
+    }
+
     static let maximumNodes = 20_000
     static let maximumDepth = 32
 
+    /// Standard input as the text of a YAML file, read in pieces and refused as soon as it passes the limit of its
+    /// kind, so that no amount of input can take more memory than that.
+    static func readStandardInput(as name: String, kind: Kind) -> Result<YAMLDocument, Diagnostic> {
+        do {
+            let text = try BoundedInput.standardInputText(limit: kind.maximumBytes, what: kind.name)
+            return parse(text, file: name, kind: kind)
+        } catch .tooLarge {
+            return .failure(Diagnostic(.error, file: name, line: nil, column: nil, kind.tooLarge(nil)))
+        } catch {
+            return .failure(Diagnostic(.error, file: name, line: nil, column: nil, error.description))
+        }
+    }
+
     /// Reads and composes a file; problems are returned as diagnostics, never thrown past the caller.
-    static func read(path: String, as name: String? = nil) -> Result<YAMLDocument, Diagnostic> {
+    static func read(path: String, as name: String? = nil, kind: Kind = .template) -> Result<YAMLDocument, Diagnostic> {
         let file = name ?? path
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let attributes else {
@@ -30,11 +68,8 @@ struct YAMLDocument {
         if (attributes[.type] as? FileAttributeType) == .typeDirectory {
             return .failure(Diagnostic(.error, file: file, line: nil, column: nil, "is a folder, not a YAML file"))
         }
-        if let size = attributes[.size] as? Int, size > maximumBytes {
-            return .failure(
-                Diagnostic(
-                    .error, file: file, line: nil, column: nil,
-                    "is \(size / 1024) KiB; a template or codebook may be at most \(maximumBytes / 1024) KiB"))
+        if let size = attributes[.size] as? Int, size > kind.maximumBytes {
+            return .failure(Diagnostic(.error, file: file, line: nil, column: nil, kind.tooLarge(size)))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(.error, file: file, line: nil, column: nil, "cannot read the file"))
@@ -42,14 +77,13 @@ struct YAMLDocument {
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(Diagnostic(.error, file: file, line: nil, column: nil, "is not UTF-8 text"))
         }
-        return parse(text, file: file)
+        return parse(text, file: file, kind: kind)
     }
 
     /// Composes YAML text held in memory (built-in templates, stored template versions).
-    static func parse(_ text: String, file: String) -> Result<YAMLDocument, Diagnostic> {
-        guard text.utf8.count <= maximumBytes else {
-            return .failure(
-                Diagnostic(.error, file: file, line: nil, column: nil, "is larger than \(maximumBytes / 1024) KiB"))
+    static func parse(_ text: String, file: String, kind: Kind = .template) -> Result<YAMLDocument, Diagnostic> {
+        guard text.utf8.count <= kind.maximumBytes else {
+            return .failure(Diagnostic(.error, file: file, line: nil, column: nil, kind.tooLarge(text.utf8.count)))
         }
         let parser: Parser
         let node: Node?
@@ -65,13 +99,13 @@ struct YAMLDocument {
             return .failure(Diagnostic(.error, file: file, line: 1, column: 1, "is empty"))
         }
         // Yams holds a node's anchor weakly, through its parser: check while the parser is alive.
-        let problem = withExtendedLifetime(parser) { checkShape(node, file: file) }
+        let problem = withExtendedLifetime(parser) { checkShape(node, file: file, kind: kind) }
         if let problem { return .failure(problem) }
         return .success(YAMLDocument(file: file, text: text, root: node))
     }
 
     /// Walks the tree once, without recursion, refusing anchors and counting nodes and depth.
-    private static func checkShape(_ root: Node, file: String) -> Diagnostic? {
+    private static func checkShape(_ root: Node, file: String, kind: Kind) -> Diagnostic? {
         var pending: [(Node, Int)] = [(root, 1)]
         var count = 0
         while let (node, depth) = pending.popLast() {
@@ -85,7 +119,7 @@ struct YAMLDocument {
             if count > maximumNodes {
                 return Diagnostic(
                     .error, file: file, line: mark?.line, column: mark?.column,
-                    "has more than \(maximumNodes) values; it is too large to be a template")
+                    "has more than \(maximumNodes) values; it is too large to be \(kind.name)")
             }
             if depth > maximumDepth {
                 return Diagnostic(

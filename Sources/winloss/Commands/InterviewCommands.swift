@@ -324,7 +324,7 @@ struct InterviewCommand: ParsableCommand {
         func run() throws {
             var input = answer
             if !skip, input == nil {
-                input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                input = try BoundedInput.standardInputText(limit: 1024 * 1024, what: "an answer")
                     .trimmingCharacters(in: .whitespacesAndNewlines)
             }
             let database = try store.open(.mustExist)

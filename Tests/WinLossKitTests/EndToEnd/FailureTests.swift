@@ -204,4 +204,29 @@ struct FailureTests {
         #expect(error as? StoreError == .io(path: "/x.sqlite", reason: "disk I/O error"))
         #expect(ExitStatus(for: error) == .ioError)
     }
+
+    @Test func standardInputIsRefusedAsSoonAsItPassesItsLimitAndNamedForWhatItIs() throws {
+        let fixture = try InterviewFixture(store: try WinLossStore.open(path: db))
+        let id = try fixture.schedule("L1", contact: "sam@acme.example").id
+        try fixture.store.startInterview(id)
+        // 20 MB of answers: read only up to the limit, in bounded memory.
+        let big = home.file("big.yaml")
+        let line = Data("answers:\n".utf8) + Data(repeating: UInt8(ascii: "#"), count: 1 << 20) + Data("\n".utf8)
+        let handle = try #require(FileHandle(forWritingAtPath: try home.write("big.yaml", "")))
+        for _ in 0..<20 { try handle.write(contentsOf: line) }
+        try handle.close()
+        let recorded = try winloss.run(
+            ["interview", "record", String(id), "--answers", "-", "--db", db], stdinFile: big)
+        #expect(recorded.status == 65)
+        #expect(recorded.stderr.contains("<stdin>: error: is larger than 1024 KiB, the most an answers file may be"))
+        #expect(!recorded.stderr.contains("template"))
+        // The same limit for a named file, with its size.
+        let named = try winloss.run(["interview", "record", String(id), "--answers", big, "--db", db])
+        #expect(named.status == 65)
+        #expect(named.stderr.contains("big.yaml: error: is 20480 KiB; an answers file may be at most 1024 KiB"))
+        // And for an answer typed into `interview edit`.
+        let edited = try winloss.run(["interview", "edit", String(id), "current_state", "--db", db], stdinFile: big)
+        #expect(edited.status == 65)
+        #expect(edited.stderr.contains("standard input is larger than 1024 KiB; an answer may be at most 1024 KiB"))
+    }
 }

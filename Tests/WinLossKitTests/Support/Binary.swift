@@ -35,6 +35,25 @@ struct Winloss {
         return try process.wait()
     }
 
+    /// Runs with standard input read from a file: for input the process may stop reading before its end.
+    func run(_ arguments: [String], stdinFile: String) throws -> Result {
+        let id = UUID().uuidString
+        let outPath = home + "/.out-" + id
+        let errPath = home + "/.err-" + id
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Winloss.executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: home)
+        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        process.standardInput = FileHandle(forReadingAtPath: stdinFile)
+        try process.run()
+        return try Running(process: process, outPath: outPath, errPath: errPath).wait()
+    }
+
     func start(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Running
     {
         let id = UUID().uuidString

@@ -242,7 +242,7 @@ struct TemplateLintTests {
         let wide = "id: [" + Array(repeating: "x", count: 25_000).joined(separator: ",") + "]"
         #expect(
             located(TemplateLinter.lint(text: wide, file: "w.yaml")).first?.hasSuffix(
-                "has more than 20000 values; it is too large to be a template") == true)
+                "has more than 20000 values; it is too large to be a template or codebook") == true)
 
         let big = try folder.write("big.yaml", String(repeating: "# padding\n", count: 30_000))
         #expect(
