@@ -7,12 +7,16 @@ public struct CSVRecord: Sendable, Equatable {
     public var line: Int
     /// Some field was not valid UTF-8; its bad bytes read as U+FFFD.
     public var hasInvalidUTF8: Bool
+    /// The positions of the fields that hold a NUL byte, which no text holds.
+    public var fieldsWithNUL: [Int] = []
 }
 
 /// Why a file cannot be read as CSV at all.
 public enum CSVError: Error, Equatable, CustomStringConvertible {
     case unterminatedQuote(line: Int)
     case fieldTooLong(line: Int, limit: Int)
+    /// The bytes are not text in the encoding the file claims.
+    case badEncoding(String)
     case unreadable(String)
 
     public var description: String {
@@ -21,7 +25,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
             "a quoted field starting here never ends; is a closing quote (\") missing?"
         case .fieldTooLong(_, let limit):
             "a field is longer than \(limit / (1 << 20)) MiB; is a closing quote (\") missing?"
-        case .unreadable(let reason):
+        case .badEncoding(let reason), .unreadable(let reason):
             reason
         }
     }
@@ -29,6 +33,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     public var line: Int? {
         switch self {
         case .unterminatedQuote(let line), .fieldTooLong(let line, _): line
+        case .badEncoding: 1
         case .unreadable: nil
         }
     }
@@ -125,22 +130,28 @@ public struct CSVReader {
         while true {
             guard let record = try readRecord() else { return nil }
             if record.fields.count == 1, record.fields[0].isEmpty, !record.hasQuotedField { continue }  // blank line
-            return CSVRecord(fields: record.fields, line: record.line, hasInvalidUTF8: record.invalid)
+            return CSVRecord(
+                fields: record.fields, line: record.line, hasInvalidUTF8: record.invalid,
+                fieldsWithNUL: record.fieldsWithNUL)
         }
     }
 
     // MARK: - Records
 
-    private mutating func readRecord() throws -> (fields: [String], line: Int, invalid: Bool, hasQuotedField: Bool)? {
+    private mutating func readRecord() throws -> (
+        fields: [String], line: Int, invalid: Bool, hasQuotedField: Bool, fieldsWithNUL: [Int]
+    )? {
         guard try peek() != nil else { return nil }
         let startLine = line
         var fields: [String] = []
         var invalid = false
         var quoted = false
         var inQuotes = false
+        var fieldsWithNUL: [Int] = []
         field.removeAll(keepingCapacity: true)
 
         func finishField() {
+            if field.contains(0) { fieldsWithNUL.append(fields.count) }
             if let text = String(validating: field, as: UTF8.self) {
                 fields.append(text)
             } else {
@@ -182,7 +193,7 @@ public struct CSVReader {
                 line += 1
                 if byte == CSVReader.carriageReturn, try peek() == CSVReader.lineFeed { position += 1 }
                 finishField()
-                return (fields, startLine, invalid, quoted)
+                return (fields, startLine, invalid, quoted, fieldsWithNUL)
             } else {
                 // A quote in the middle of an unquoted field, or text after a closing quote, is kept as it is.
                 field.append(byte)
@@ -193,7 +204,7 @@ public struct CSVReader {
         }
         if inQuotes { throw CSVError.unterminatedQuote(line: startLine) }
         finishField()
-        return (fields, startLine, invalid, quoted)
+        return (fields, startLine, invalid, quoted, fieldsWithNUL)
     }
 
     // MARK: - Bytes
@@ -258,11 +269,23 @@ public struct CSVReader {
         // UTF-16: convert the whole file to UTF-8 (such files come from spreadsheets and are small).
         while !atEnd { try fill(atLeast: buffer.count - position + (1 << 20)) }
         let data = Data(buffer[2...])
-        guard let text = String(data: data, encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian) else {
-            throw CSVError.unreadable("it starts with a UTF-16 byte-order mark but is not valid UTF-16")
+        guard let text = String(data: data, encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian),
+            Self.looksLikeText(text)
+        else {
+            throw CSVError.badEncoding(
+                "it starts with a UTF-16 byte-order mark, but what follows is not UTF-16 text (a UTF-8 file saved "
+                    + "with the wrong mark?); save it as UTF-8 (\"CSV UTF-8\" in Excel) and import it again")
         }
         buffer = Array(text.utf8)
         position = 0
+    }
+
+    /// Whether text decoded as UTF-16 is a CSV file's: its first line has a delimiter, or the file is one line
+    /// of ASCII. UTF-8 bytes read as UTF-16 pair into CJK ideographs and have neither.
+    static func looksLikeText(_ text: String) -> Bool {
+        let head = text.unicodeScalars.prefix(4096)
+        let firstLine = head.prefix { $0 != "\n" && $0 != "\r" }
+        return firstLine.contains { $0 == "," || $0 == ";" || $0 == "\t" } || head.allSatisfy(\.isASCII)
     }
 
     /// Excel writes `sep=;` as a first line to name the delimiter.

@@ -17,6 +17,8 @@ extension WinLossStore {
         var reader: CSVReader
         do {
             reader = try CSVReader(path: path, delimiter: options.delimiter)
+        } catch CSVError.badEncoding(let reason) {
+            throw ImportError.malformed(file: file, line: 1, message: reason)
         } catch let error as CSVError {
             throw ImportError.unreadable(file: file, reason: error.description)
         }
@@ -150,6 +152,17 @@ struct DealImporter {
         if record.hasInvalidUTF8 {
             report(
                 record.line, nil, "this row is not valid UTF-8 text; save the file as UTF-8 (\"CSV UTF-8\" in Excel)")
+            return
+        }
+        if !record.fieldsWithNUL.isEmpty {
+            badRows += 1
+            for index in record.fieldsWithNUL {
+                append(
+                    ImportProblem(
+                        line: record.line,
+                        column: index < mapping.header.count ? mapping.header[index] : "field \(index + 1)",
+                        message: "holds a NUL byte (\\0), which is not text; remove it and import the file again"))
+            }
             return
         }
         var rowProblems: [ImportProblem] = []

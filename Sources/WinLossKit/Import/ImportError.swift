@@ -50,7 +50,11 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case .malformed(let file, let line, let message):
             return "\(file):\(line): error: \(message); nothing was imported"
         case .missingColumns(let file, let format, let missing, let columns):
-            let found = columns.map(\.debugDescription).joined(separator: ", ")
+            // A header that is not one (the wrong encoding, a binary file) can be very long: a few names, cut.
+            let shown = columns.prefix(30).map { TerminalText.truncated(TerminalText.singleLine($0), toWidth: 40) }
+            let found =
+                shown.map(\.debugDescription).joined(separator: ", ")
+                + (columns.count > shown.count ? " and \(columns.count - shown.count) more" : "")
             return """
                 \(file):1: error: this \(format) has no column for \(missing.joined(separator: ", ")); nothing was imported.
                 The columns are: \(found).

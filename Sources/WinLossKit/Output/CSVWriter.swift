@@ -1,8 +1,18 @@
 /// Writes CSV (RFC 4180: CRLF line ends, fields quoted when needed) that is safe to open in a spreadsheet.
+///
+/// Written to a file or a pipe, a cell keeps every character it holds, so that `deal import` reads back exactly
+/// what `deal list` wrote. Printed on a terminal (`forTerminal`), cells are sanitised as table cells are
+/// (``TerminalText/sanitized(_:)``): an escape sequence in an imported field is shown, never run.
 public enum CSVWriter {
     /// One record, with its line end. `guarded: false` writes cells as they are, as a CRM's export does.
-    public static func record(_ fields: [String], guarded: Bool = true) -> String {
-        fields.map { field($0, guarded: guarded) }.joined(separator: ",") + "\r\n"
+    public static func record(_ fields: [String], guarded: Bool = true, forTerminal: Bool = false) -> String {
+        fields.map { field(forTerminal ? TerminalText.sanitized($0) : $0, guarded: guarded) }.joined(separator: ",")
+            + "\r\n"
+    }
+
+    /// Records, each with its line end.
+    public static func records(_ rows: [[String]], forTerminal: Bool = false) -> String {
+        rows.map { record($0, forTerminal: forTerminal) }.joined()
     }
 
     /// A field, guarded and quoted.

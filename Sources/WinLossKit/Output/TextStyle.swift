@@ -1,9 +1,13 @@
-/// Whether output may carry ANSI colour: only on a terminal, and never when `NO_COLOR` is set.
+/// Whether output may carry ANSI colour (only on a terminal, and never when `NO_COLOR` is set), and whether it
+/// goes to a terminal at all, where text from outside must be made harmless even in CSV.
 public struct TextStyle: Sendable {
     public var colors: Bool
+    /// The output is a terminal: CSV cells are sanitised as table cells are (see ``CSVWriter``).
+    public var terminal: Bool
 
-    public init(colors: Bool) {
+    public init(colors: Bool, terminal: Bool = false) {
         self.colors = colors
+        self.terminal = terminal || colors
     }
 
     public static let plain = TextStyle(colors: false)
@@ -12,7 +16,7 @@ public struct TextStyle: Sendable {
     /// (https://no-color.org) or the terminal is `dumb`.
     public static func forTerminal(isTTY: Bool, environment: [String: String]) -> TextStyle {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return TextStyle(colors: isTTY && !noColor && environment["TERM"] != "dumb")
+        return TextStyle(colors: isTTY && !noColor && environment["TERM"] != "dumb", terminal: isTTY)
     }
 
     public func apply(_ tint: Tint?, to text: String) -> String {

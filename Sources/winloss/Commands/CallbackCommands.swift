@@ -154,7 +154,9 @@ struct CallbacksCommand: ParsableCommand {
                 text =
                     list.callbacks.isEmpty
                     ? "No callbacks match.\n" : list.table(style: output == nil ? Console.outputStyle : .plain)
-            case .csv: text = ([CallbackList.csvHeader] + list.csvRows).map { CSVWriter.record($0) }.joined()
+            case .csv:
+                text = CSVWriter.records(
+                    [CallbackList.csvHeader] + list.csvRows, forTerminal: output == nil && Console.outputStyle.terminal)
             case .json:
                 // Item by item, as list commands write JSON: encoding a long list at once takes far more memory.
                 text =

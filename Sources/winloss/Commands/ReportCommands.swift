@@ -21,7 +21,9 @@ struct ReportOutputOptions: ParsableArguments {
         switch format {
         case .table: text = report.document.text(style: output == nil ? Console.outputStyle : .plain)
         case .md: text = report.document.markdown
-        case .csv: text = ([Report.csvHeader] + report.csvRows).map { CSVWriter.record($0) }.joined()
+        case .csv:
+            text = CSVWriter.records(
+                [Report.csvHeader] + report.csvRows, forTerminal: self.output == nil && Console.outputStyle.terminal)
         case .json: text = try JSONOutput.string(report) + "\n"
         case .html: text = report.html
         }
@@ -153,7 +155,9 @@ struct TermsCommand: ParsableCommand {
         switch format {
         case .table: Console.write(report.document.text(style: Console.outputStyle))
         case .md: Console.write(report.document.markdown)
-        case .csv: Console.write(([TermReport.csvHeader] + report.csvRows).map { CSVWriter.record($0) }.joined())
+        case .csv:
+            Console.write(
+                CSVWriter.records([TermReport.csvHeader] + report.csvRows, forTerminal: Console.outputStyle.terminal))
         case .json: Console.line(try JSONOutput.string(report))
         }
     }
