@@ -20,10 +20,12 @@ struct StoreOptions: ParsableArguments {
     /// else `$WINLOSS_TEMPLATES`), else the built-in one.
     func open(_ mode: WinLossStore.OpenMode, templates: TemplatesOption? = nil) throws -> WinLossStore {
         let folder = templates?.directory
-        return try WinLossStore.open(path: location.path, mode: mode) {
+        let store = try WinLossStore.open(path: location.path, mode: mode) {
             let catalog = try TemplateCatalog.load(userDirectory: TemplateCatalog.userDirectory(option: folder))
             return try TemplatesOption.codebook(in: TemplatesOption.reported(catalog)).codebook
         }
+        for notice in store.notices { Console.warning(TerminalText.sanitized(notice)) }
+        return store
     }
 }
 

@@ -16,7 +16,8 @@ struct Winloss: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, PersonCommand.self, AccountCommand.self, ContactCommand.self, DealCommand.self,
+            Init.self, Check.self, Backup.self, PersonCommand.self, AccountCommand.self, ContactCommand.self,
+            DealCommand.self,
             QueueCommand.self, InterviewCommand.self, CodeCommand.self, SearchCommand.self, ReportCommand.self,
             ThemesCommand.self, TermsCommand.self, CallbacksCommand.self, TemplateCommand.self,
             CodebookCommand.self,

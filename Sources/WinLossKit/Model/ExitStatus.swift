@@ -26,11 +26,12 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
             switch error {
             case .missing, .unreadable: self = .noInput
             case .cannotCreate: self = .cannotCreate
-            case .cannotOpen, .notADatabase, .corrupt, .unsupportedFormat, .foreignDatabase, .newerSchema,
+            case .cannotOpen, .notADatabase, .corrupt, .damaged, .unsupportedFormat, .foreignDatabase, .newerSchema,
                 .unknownHistory, .needsUpgrade:
                 self = .unavailable
             case .busy: self = .temporaryFailure
             case .readOnly, .diskFull, .io: self = .ioError
+            case .sqlite: self = .failure
             }
         case let error as ImportError:
             self = error.exitStatus

@@ -11,7 +11,7 @@ extension Int {
     }
 
     /// `1 deal`, `2 deals`.
-    func counted(_ singular: String, _ plural: String? = nil) -> String {
+    public func counted(_ singular: String, _ plural: String? = nil) -> String {
         "\(grouped) \(self == 1 ? singular : plural ?? singular + "s")"
     }
 }

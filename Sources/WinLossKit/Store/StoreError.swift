@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notADatabase(path: String)
     /// SQLite error 11: the file is damaged.
     case corrupt(path: String)
+    /// A check of the file (``WinLossStore/checkIntegrity()``) found problems.
+    case damaged(path: String, report: IntegrityReport)
     /// A SQLite file whose header this SQLite cannot use ("unsupported file format"): damaged, or from a newer
     /// SQLite.
     case unsupportedFormat(path: String, reason: String)
@@ -30,6 +32,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case needsUpgrade(path: String)
     case diskFull(path: String)
     case io(path: String, reason: String)
+    /// Any other error SQLite reports, by its code and message.
+    case sqlite(code: Int32, message: String)
 
     public var description: String {
         switch self {
@@ -45,6 +49,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .corrupt(let path):
             "the database \(path) is damaged (SQLite reports it as malformed); it was left untouched. "
                 + "Restore it from a backup; `sqlite3 \(path) .recover` may save what is readable"
+        case .damaged(let path, let report):
+            "the database \(path) is damaged: "
+                + report.checks.filter { !$0.problems.isEmpty }.map {
+                    "\($0.name): \($0.problems.prefix(3).joined(separator: "; "))"
+                }
+                .joined(separator: "; ")
+                + "; it was left untouched. Restore it from a backup (see `winloss check` for everything found)"
         case .unsupportedFormat(let path, let reason):
             "the database \(path) has a header this SQLite cannot use (\(reason)): it is damaged, or was written by a "
                 + "much newer SQLite; it was left untouched. Restore it from a backup"
@@ -71,6 +82,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "the disk holding \(path) is full; nothing was written. Free some space and try again"
         case .io(let path, let reason):
             "input/output error on the database \(path): \(reason)"
+        case .sqlite(let code, let message):
+            "SQLite error \(code): \(message)"
         }
     }
 }

@@ -19,6 +19,8 @@ public struct WinLossStore: Sendable {
     public let path: String?
     /// What "now" and "today" are for what the store records.
     public let clock: Clock
+    /// What opening the file found worth telling its user, such as permissions that let others read it.
+    public private(set) var notices: [String] = []
     let writer: any DatabaseWriter
 
     /// How long a command waits for another process to finish writing before it gives up.
@@ -35,7 +37,7 @@ public struct WinLossStore: Sendable {
     }
 
     /// Opened with ``OpenMode/readOnly``: every write fails.
-    public var isReadOnly: Bool { writer.configuration.readonly }
+    public let isReadOnly: Bool
 
     /// Opens (and if needed creates and migrates) the database at `path`.
     ///
@@ -50,7 +52,8 @@ public struct WinLossStore: Sendable {
         codebook: @escaping @Sendable () throws -> Codebook = Codebook.builtIn, clock: Clock = .system
     ) throws -> WinLossStore {
         try prepareFile(at: path, mode: mode)
-        if mode == .readOnly { return try openReadOnly(path: path, clock: clock) }
+        try checkHeader(at: path)
+        if mode == .readOnly { return try openReadOnly(path: path, clock: clock, allowingOlderSchema: false) }
         try checkWritable(path)
         let queue: DatabaseQueue
         do {
@@ -58,15 +61,41 @@ public struct WinLossStore: Sendable {
         } catch {
             throw translate(error, path: path, opening: true)
         }
-        let store = WinLossStore(path: path, writer: queue, clock: clock)
+        var store = WinLossStore(path: path, writer: queue, clock: clock)
         try store.prepareSchema(Schema.migrator(seedingCodebook: codebook, clock: clock))
+        store.notices = privacyNotices(path: path, fix: true)
         return store
     }
 
+    /// A database others may read (one restored by `sqlite3 .backup`, say, is 0644): made private when this user
+    /// owns it and the command writes anyway, else said, with how to fix it.
+    private static func privacyNotices(path: String, fix: Bool) -> [String] {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0
+        else { return [] }
+        let octal = "0" + String(mode & 0o777, radix: 8)
+        let owned = (attributes[.ownerAccountID] as? NSNumber)?.uint32Value == getuid()
+        if fix, owned, chmod(path, mode_t(mode & 0o700)) == 0 {
+            for suffix in ["-wal", "-shm"] { _ = chmod(path + suffix, mode_t(mode & 0o700)) }
+            return ["\(path) could be read by other users (mode \(octal)); it is now private to you (0600)"]
+        }
+        return [
+            "\(path) can be read by other users (mode \(octal)), and it holds buyers' names and words; "
+                + "make it private with `chmod 600 \(path)`"
+        ]
+    }
+
     /// A database opened for reading only, checked as for writing but never changed.
-    private static func openReadOnly(path: String, clock: Clock) throws -> WinLossStore {
+    static func openReadOnly(path: String, clock: Clock, allowingOlderSchema: Bool) throws -> WinLossStore {
         var configuration = configuration()
-        configuration.readonly = true
+        let folder = (path as NSString).deletingLastPathComponent
+        if access(path, W_OK) == 0, access(folder.isEmpty ? "." : folder, W_OK | X_OK) == 0 {
+            // Writable, but this connection will not write: SQLite refuses any change through it. Unlike a
+            // read-only connection it tidies up after itself, removing the journal files when it closes.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+        } else {
+            configuration.readonly = true
+        }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -82,13 +111,14 @@ public struct WinLossStore: Sendable {
         } catch {
             throw translate(error, path: path, opening: true)
         }
-        let store = WinLossStore(path: path, writer: queue, clock: clock)
+        var store = WinLossStore(path: path, writer: queue, clock: clock, isReadOnly: true)
+        store.notices = privacyNotices(path: path, fix: false)
         let migrator = Schema.migrator()
         try store.read { db in
             try store.checkOwnership(db, migrator: migrator)
             let applied = try migrator.appliedIdentifiers(db)
             let pending = migrator.migrations.filter { !applied.contains($0) }
-            if !pending.isEmpty { throw StoreError.needsUpgrade(path: path) }
+            if !pending.isEmpty, !allowingOlderSchema { throw StoreError.needsUpgrade(path: path) }
         }
         return store
     }
@@ -122,7 +152,8 @@ public struct WinLossStore: Sendable {
         return store
     }
 
-    private init(path: String?, writer: any DatabaseWriter, clock: Clock) {
+    private init(path: String?, writer: any DatabaseWriter, clock: Clock, isReadOnly: Bool = false) {
+        self.isReadOnly = isReadOnly
         self.path = path
         self.writer = writer
         self.clock = clock
@@ -221,7 +252,16 @@ public struct WinLossStore: Sendable {
     private func prepareSchema(_ migrator: DatabaseMigrator) throws {
         // The schema history first: a file whose history is gone is refused before any migration could run.
         // In one read transaction, so that every statement of the check sees the same state of the file.
-        try read { db in try checkOwnership(db, migrator: migrator) }
+        let pending = try read { db in
+            try checkOwnership(db, migrator: migrator)
+            let applied = try migrator.appliedIdentifiers(db)
+            return applied.isEmpty ? [] : migrator.migrations.filter { !applied.contains($0) }
+        }
+        // A migration rewrites tables: never on a damaged file, which it could only make worse.
+        if !pending.isEmpty, path != nil {
+            let report = try checkIntegrity()
+            guard report.isSound else { throw StoreError.damaged(path: path ?? "", report: report) }
+        }
         if path != nil { try switchToWAL() }
         // Several processes opening a brand-new file at once: GRDB's migrator reads what is pending outside the
         // transaction that applies it, so the slower process can trip over tables the other has just made. It
@@ -308,7 +348,8 @@ public struct WinLossStore: Sendable {
         case .SQLITE_CANTOPEN:
             return StoreError.cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
         case .SQLITE_IOERR: return StoreError.io(path: path, reason: error.message ?? "unknown")
-        default: return error
+        // Never the statement: it may hold buyers' words, and says nothing a user can act on.
+        default: return StoreError.sqlite(code: error.extendedResultCode.rawValue, message: error.message ?? "unknown")
         }
     }
 }

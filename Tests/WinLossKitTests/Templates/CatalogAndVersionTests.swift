@@ -162,15 +162,17 @@ struct TemplateVersionTests {
     @Test func storedVersionsCannotBeChangedOrDeleted() throws {
         let store = try storeWithLoss()
         let stored = try store.storeTemplateVersion(try TemplateCatalog.load(userDirectory: nil).template("loss"))
-        #expect(throws: DatabaseError.self) {
+        let changed = expectError(StoreError.self) {
             try store.write {
                 try $0.execute(
                     sql: "UPDATE templateVersion SET source = 'id: other' WHERE id = ?", arguments: [stored.id])
             }
         }
-        #expect(throws: DatabaseError.self) {
+        #expect(changed.map(String.init(describing:))?.contains("is evidence and never changes") == true)
+        let deleted = expectError(StoreError.self) {
             try store.write { try $0.execute(sql: "DELETE FROM templateVersion WHERE id = ?", arguments: [stored.id]) }
         }
+        #expect(deleted.map(String.init(describing:))?.contains("is evidence and is never deleted") == true)
         #expect(try store.templateVersion(stored.id).sha256 == stored.sha256)
     }
 
