@@ -82,6 +82,9 @@ extension TemplateLinter {
         /// What could be read, whatever else was wrong.
         var sections: [TemplateSection] = []
         var outcomes: [Outcome]?
+        /// Questions kept for the checks of the second pass (duplicate ids, conditions) although their type or
+        /// prompt could not be read: what depends on their type is not checked.
+        var unreadableKinds: Set<String> = []
 
         init(reader: NodeReader) {
             self.reader = reader
@@ -184,11 +187,14 @@ extension TemplateLinter {
                 }
             }
             let themes = fields["themes"].flatMap { reader.flag($0, "themes") } ?? false
-            guard let id, let prompt, let kind else { return nil }
+            // Without its id a question cannot be named by any other check; without its type or prompt (errors
+            // already) it still can, so it is kept for the second pass, every independent problem reported at once.
+            guard let id else { return nil }
+            if kind == nil { unreadableKinds.insert(id) }
             positions.append((node, fields["when"]))
             return Question(
-                id: id, prompt: prompt, kind: kind, required: required, guidance: guidance, probes: probes,
-                condition: condition, metric: metric, codedWithThemes: themes)
+                id: id, prompt: prompt ?? "", kind: kind ?? .shortText, required: required, guidance: guidance,
+                probes: probes, condition: condition, metric: metric, codedWithThemes: themes)
         }
 
         func questionKind(_ fields: NodeReader.Fields) -> QuestionKind? {
@@ -407,18 +413,20 @@ extension TemplateLinter {
                         } else {
                             roles[role] = question.id
                         }
-                        if !role.allowedKinds.contains(question.kind.name) {
+                        if !unreadableKinds.contains(question.id), !role.allowedKinds.contains(question.kind.name) {
                             reader.error(
                                 node,
                                 "the metric \(role.rawValue) needs a \(role.allowedKinds.joined(separator: " or ")) question, not \(question.kind.name)"
                             )
                         }
                     }
-                    if question.codedWithThemes, !["short_text", "long_text"].contains(question.kind.name) {
+                    if question.codedWithThemes, !unreadableKinds.contains(question.id),
+                        !["short_text", "long_text"].contains(question.kind.name)
+                    {
                         reader.warning(
                             node, "themes code text answers; a \(question.kind.name) answer has no words to code")
                     }
-                    if section.audience == .buyer, let first = firstWord(question.prompt),
+                    if section.audience == .buyer, !question.prompt.isEmpty, let first = firstWord(question.prompt),
                         TemplateLinter.closedOpenings.contains(first)
                     {
                         reader.warning(
@@ -462,7 +470,7 @@ extension TemplateLinter {
                     )
                     return
                 }
-                check(test, on: earlier, node: node)
+                if !unreadableKinds.contains(earlier.id) { check(test, on: earlier, node: node) }
             }
         }
 

@@ -73,6 +73,44 @@ struct TemplateLintTests {
         report.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.severity.rawValue): \($0.message)" }
     }
 
+    @Test func aQuestionWhoseTypeCannotBeReadStillHasItsOtherProblemsReported() {
+        let text = """
+            id: bad
+            version: "1"
+            title: Bad
+            outcomes: [loss]
+            introduction: Hello.
+            guidance: Be kind.
+            sections:
+              - title: One
+                questions:
+                  - id: q1
+                    prompt: What happened?
+                    type: short_text
+                    guidance: Listen.
+                  - id: q1
+                    prompt: What else happened?
+                    type: nonsense
+                    metric: gap_value
+                    when: {question: q9, answered: true}
+                    guidance: Listen.
+                  - id: q2
+                    prompt: Why?
+                    type: long_text
+                    when: {question: q1, equals: "x"}
+                    guidance: Listen.
+
+            """
+        let report = TemplateLinter.lint(text: text, file: "bad.yaml")
+        #expect(report.template == nil)
+        #expect(
+            located(report) == [
+                "14:9 error: the question id \"q1\" is used twice (first on line 10)",
+                "16:15 error: \"nonsense\" is not a question type; types are short_text, long_text, number, money, percent, scale, single_choice, multiple_choice, yes_no, date, months",
+                "18:15 error: the condition names \"q9\", which is not a question of this template",
+            ])
+    }
+
     @Test func reportsEveryProblemWithItsLineAndColumn() throws {
         let report = TemplateLinter.lint(text: TemplateLintTests.broken, file: "broken.yaml")
         #expect(report.template == nil)
