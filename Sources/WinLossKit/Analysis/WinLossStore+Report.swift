@@ -7,7 +7,8 @@ extension WinLossStore {
     ///
     /// On a database file the deals are read on a second connection, on another thread, from the same snapshot
     /// as everything else (see ``SnapshotPartner``), so that a report uses both cores of a small machine.
-    public func report(_ request: ReportRequest, now: Date = Date()) throws -> Report {
+    public func report(_ request: ReportRequest, now: Date? = nil) throws -> Report {
+        let now = now ?? clock.now()
         let partner = ReportBuilder.needsDealFacts(request) && !isReadOnly ? SnapshotPartner(path: path) : nil
         return try read { db in
             try Self.withLargeCache(db) {

@@ -109,7 +109,7 @@ extension WinLossStore {
                 newDealID = found
             }
             let caller = try outcome.caller.map { try Lookup.person($0, in: db) }
-            let now = Date()
+            let now = clock.now()
             try db.execute(
                 sql: """
                     INSERT INTO callbackCall (dealID, calledOn, result, note, callerID, againOn, newDealID, recordedAt)

@@ -355,7 +355,7 @@ public struct DemoTour {
 
         request.limit = nil
         let calendar = CallbackList(try store.callbacks(request), today: january).calendar
-        try Data(calendar.text(stamp: Date()).utf8).write(to: URL(fileURLWithPath: calendarPath), options: .atomic)
+        try OutputFile.write(calendar.text(stamp: store.clock.now()), to: calendarPath)
         heading(
             "The whole list as a calendar: an all-day event per callback; a newer export updates the same events",
             "callbacks --rep \(rep) --format ics --output callbacks.ics --db programme.sqlite")

@@ -42,7 +42,7 @@ extension WinLossStore {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var summary: ImportSummary?
             try db.inTransaction(.immediate) {
-                var writer = try ImportWriter(db: db, mapping: mapping)
+                var writer = try ImportWriter(db: db, mapping: mapping, now: clock.now())
                 do {
                     while let record = try reader.next() {
                         try importer.take(record, writer: &writer)

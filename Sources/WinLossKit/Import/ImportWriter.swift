@@ -8,7 +8,7 @@ struct ImportWriter {
     private let mapping: ColumnMapping
     private let source: DealSource
     /// The time of the import, converted for SQLite once rather than for every row.
-    private let now = Date().databaseValue
+    private let now: DatabaseValue
 
     private let selectDeal: Statement
     private let insertDeal: Statement
@@ -51,7 +51,8 @@ struct ImportWriter {
         var attributes: [String: String]
     }
 
-    init(db: Database, mapping: ColumnMapping) throws {
+    init(db: Database, mapping: ColumnMapping, now: Date) throws {
+        self.now = now.databaseValue
         self.db = db
         self.mapping = mapping
         self.source = mapping.format.source

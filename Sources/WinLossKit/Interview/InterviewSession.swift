@@ -68,7 +68,9 @@ public final class InterviewSession {
                 say(InterviewSession.help(id))
             case .command(.skip):
                 try store.saveAnswer(id, questionID: question.id, value: nil, raw: "", changedBy: interviewer)
-                plan.record(RecordedAnswer(questionID: question.id, value: nil, raw: "", tags: [], answeredAt: Date()))
+                plan.record(
+                    RecordedAnswer(
+                        questionID: question.id, value: nil, raw: "", tags: [], answeredAt: store.clock.now()))
                 say(style.apply(.dim, to: "Skipped.") + "\n")
                 current = next(after: question)
             case .command(.back):
@@ -227,7 +229,8 @@ public final class InterviewSession {
             try store.saveAnswer(
                 id, questionID: question.id, value: value, raw: words, tags: tags, changedBy: interviewer)
             plan.record(
-                RecordedAnswer(questionID: question.id, value: value, raw: words, tags: tags, answeredAt: Date()))
+                RecordedAnswer(
+                    questionID: question.id, value: value, raw: words, tags: tags, answeredAt: store.clock.now()))
             let tagged = tags.isEmpty ? "" : " Tagged " + tags.map { "#\($0)" }.joined(separator: " ") + "."
             say(style.apply(.green, to: "✓ Saved.") + tagged + "\n")
             for unknown in try store.unknownTags(tags) {

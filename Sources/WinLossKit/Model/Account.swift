@@ -16,7 +16,7 @@ public struct Account: Codable, Sendable, Equatable, Identifiable, FetchableReco
 
     public init(
         id: Int64? = nil, externalID: String? = nil, name: String, industry: String? = nil, region: String? = nil,
-        sizeBand: String? = nil, createdAt: Date = Date(), updatedAt: Date = Date()
+        sizeBand: String? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.externalID = externalID

@@ -14,7 +14,7 @@ public struct Contact: Codable, Sendable, Equatable, Identifiable, FetchableReco
 
     public init(
         id: Int64? = nil, accountID: Int64, name: String, title: String? = nil, email: String? = nil,
-        phone: String? = nil, createdAt: Date = Date(), updatedAt: Date = Date()
+        phone: String? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.accountID = accountID

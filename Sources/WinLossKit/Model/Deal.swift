@@ -43,7 +43,7 @@ public struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
         id: Int64? = nil, externalID: String, name: String, accountID: Int64, repID: Int64, amount: Money?,
         createdOn: CalendarDate?, decidedOn: CalendarDate, outcome: Outcome, stage: String? = nil,
         reason: String? = nil, competitorWon: String? = nil, productLine: String? = nil, source: DealSource,
-        createdAt: Date = Date(), updatedAt: Date = Date()
+        createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.externalID = externalID

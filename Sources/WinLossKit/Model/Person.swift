@@ -14,7 +14,7 @@ public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecor
 
     public init(
         id: Int64? = nil, name: String, email: String?, role: PersonRole, assumedCycleDays: Int? = nil,
-        createdAt: Date = Date()
+        createdAt: Date
     ) {
         self.id = id
         self.name = name

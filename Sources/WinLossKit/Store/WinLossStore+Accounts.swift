@@ -76,9 +76,10 @@ extension WinLossStore {
                     kind: "contact with email", key: email,
                     hint: "list \(account.name)'s contacts with `winloss contact list`")
             }
+            let now = clock.now()
             var contact = Contact(
                 accountID: accountID, name: name, title: Validate.optional(title), email: email,
-                phone: Validate.optional(phone))
+                phone: Validate.optional(phone), createdAt: now, updatedAt: now)
             try contact.insert(db)
             return contact
         }
@@ -107,7 +108,7 @@ extension WinLossStore {
     }
 
     /// Finds the account by CRM id or name, or creates it; fills in the segment fields that are given.
-    func upsertAccount(name: String, fields: AccountFields, in db: Database) throws -> Account {
+    func upsertAccount(name: String, fields: AccountFields, now: Date, in db: Database) throws -> Account {
         if var account = try Lookup.account(name, in: db) {
             var changed = false
             for (keyPath, value) in [
@@ -118,13 +119,15 @@ extension WinLossStore {
                 changed = true
             }
             if changed {
-                account.updatedAt = Date()
+                account.updatedAt = now
                 try account.update(db)
             }
             try Attributes.setOnAccount(fields.attributes, accountID: account.id ?? 0, in: db)
             return account
         }
-        var account = Account(name: name, industry: fields.industry, region: fields.region, sizeBand: fields.sizeBand)
+        var account = Account(
+            name: name, industry: fields.industry, region: fields.region, sizeBand: fields.sizeBand, createdAt: now,
+            updatedAt: now)
         try account.insert(db)
         try Attributes.setOnAccount(fields.attributes, accountID: account.id ?? 0, in: db)
         return account

@@ -51,7 +51,8 @@ extension WinLossStore {
     /// Brings the programme's codebook in step with the codebook file: adds its new themes and takes its
     /// descriptions, keywords, nesting and labels (a label renamed in the database stays). Themes the file no
     /// longer has are kept, with their codes. Inline tags naming a theme become codes.
-    public func syncCodebook(_ codebook: Codebook, now: Date = Date()) throws {
+    public func syncCodebook(_ codebook: Codebook, now: Date? = nil) throws {
+        let now = now ?? clock.now()
         try write { db in try Self.syncCodebook(codebook, now: now, in: db) }
     }
 
@@ -90,7 +91,7 @@ extension WinLossStore {
         }
         // A new theme may be what earlier tags named, and a new nesting changes what each theme rolls up into.
         guard changed else { return }
-        try Self.codeTags(in: db)
+        try Self.codeTags(in: db, now: now)
         try Self.refreshInterviewThemes(in: db)
     }
 
@@ -126,9 +127,9 @@ extension WinLossStore {
                     "INSERT INTO theme (id, label, description, keywords, parentID, source, position, createdAt) VALUES (?, ?, ?, ?, ?, 'added', ?, ?)",
                 arguments: [
                     id, label, Validate.optional(description) ?? "",
-                    Self.encode(keywords.compactMap(Validate.optional)), parent, position, Date(),
+                    Self.encode(keywords.compactMap(Validate.optional)), parent, position, clock.now(),
                 ])
-            try Self.codeTags(in: db)
+            try Self.codeTags(in: db, now: clock.now())
             try Self.refreshInterviewThemes(in: db)
             guard let theme = try Self.theme(id, in: db) else {
                 throw RequestError.notFound(kind: "theme", key: id, hint: "it was not added")
@@ -180,7 +181,7 @@ extension WinLossStore {
                 sql: "UPDATE theme SET keywords = ? WHERE id = ?", arguments: [Self.encode(keywords), into.id])
             try db.execute(
                 sql: "UPDATE theme SET mergedInto = ?, parentID = NULL WHERE id = ?", arguments: [into.id, from.id])
-            try Self.codeTags(in: db)
+            try Self.codeTags(in: db, now: clock.now())
             try Self.refreshInterviewThemes(in: db)
             return moved
         }
@@ -210,7 +211,7 @@ extension WinLossStore {
                 if !resolved.contains(where: { $0.0 == theme.id }) { resolved.append((theme.id, code)) }
             }
             try db.execute(sql: "DELETE FROM code WHERE answerID = ? AND source = 'coder'", arguments: [answerID])
-            let now = Date()
+            let now = clock.now()
             for (themeID, code) in resolved {
                 try db.execute(
                     sql: """
@@ -307,8 +308,7 @@ extension WinLossStore {
     }
 
     /// Turns inline tags that name a theme (or an alias of one) into codes, and drops tag codes whose tag is gone.
-    static func codeTags(in db: Database, answerID: Int64? = nil) throws {
-        let now = Date()
+    static func codeTags(in db: Database, answerID: Int64? = nil, now: Date) throws {
         if let answerID {
             try db.execute(
                 sql: """

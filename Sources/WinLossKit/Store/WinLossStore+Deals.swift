@@ -143,12 +143,13 @@ extension WinLossStore {
                 throw RequestError.duplicate(
                     kind: "deal", key: externalID, hint: "show it with `winloss deal show \(externalID)`")
             }
-            let account = try upsertAccount(name: accountName, fields: new.accountFields, in: db)
+            let now = clock.now()
+            let account = try upsertAccount(name: accountName, fields: new.accountFields, now: now, in: db)
             var deal = Deal(
                 externalID: externalID, name: name, accountID: account.id ?? 0, repID: rep.id ?? 0, amount: new.amount,
                 createdOn: new.createdOn, decidedOn: new.decidedOn, outcome: new.outcome,
                 reason: Validate.optional(new.reason), competitorWon: Validate.optional(new.competitorWon),
-                productLine: Validate.optional(new.productLine), source: .manual)
+                productLine: Validate.optional(new.productLine), source: .manual, createdAt: now, updatedAt: now)
             try deal.insert(db)
             var competitors = new.competitors.compactMap(Validate.optional)
             if let won = deal.competitorWon { competitors.append(won) }

@@ -116,8 +116,8 @@ extension WinLossStore {
             {
                 throw InterviewError.alreadyOpen(interviewID: open, contact: contact.name)
             }
-            let version = try Self.storeTemplateVersion(request.template, in: db)
-            let now = Date()
+            let now = clock.now()
+            let version = try Self.storeTemplateVersion(request.template, in: db, now: now)
             try db.execute(
                 sql: """
                     INSERT INTO interview (dealID, templateVersionID, status, contactID, interviewerID, scheduledFor,
@@ -184,12 +184,12 @@ extension WinLossStore {
             if let quote {
                 try db.execute(
                     sql: "UPDATE interview SET quotePermission = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [quote.rawValue, Date(), id])
+                    arguments: [quote.rawValue, clock.now(), id])
             }
             if let recordingAllowed {
                 try db.execute(
                     sql: "UPDATE interview SET recordingAllowed = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [recordingAllowed, Date(), id])
+                    arguments: [recordingAllowed, clock.now(), id])
             }
         }
     }
@@ -209,7 +209,9 @@ extension WinLossStore {
                 throw InterviewError.unknownQuestion(interviewID: id, question: questionID)
             }
             let changer = try changedBy.map { try Lookup.person($0, in: db) }
-            try Self.save(id, question: question, value: value, raw: raw, tags: tags, changedByID: changer?.id, in: db)
+            let now = clock.now()
+            try Self.save(
+                id, question: question, value: value, raw: raw, tags: tags, changedByID: changer?.id, now: now, in: db)
             // A completed interview stays complete only while every required answer is there.
             if detail.status == .completed {
                 let missing = try Self.plan(id, in: db).missingRequired
@@ -217,7 +219,7 @@ extension WinLossStore {
                     throw InterviewError.missingRequired(interviewID: id, questions: missing.map(\.id))
                 }
             }
-            try db.execute(sql: "UPDATE interview SET updatedAt = ? WHERE id = ?", arguments: [Date(), id])
+            try db.execute(sql: "UPDATE interview SET updatedAt = ? WHERE id = ?", arguments: [now, id])
         }
     }
 
@@ -230,7 +232,7 @@ extension WinLossStore {
             }
             try db.execute(
                 sql: "INSERT INTO interviewNote (interviewID, questionID, text, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [id, questionID, text, Date()])
+                arguments: [id, questionID, text, clock.now()])
         }
     }
 
@@ -247,7 +249,7 @@ extension WinLossStore {
             try Self.ensureCompletable(detail)
             try db.execute(
                 sql: "UPDATE interview SET status = 'completed', closedAt = ?, updatedAt = ? WHERE id = ?",
-                arguments: [Date(), Date(), id])
+                arguments: [clock.now(), clock.now(), id])
             return try Self.detail(id, in: db)
         }
     }
@@ -264,7 +266,7 @@ extension WinLossStore {
             }
             try db.execute(
                 sql: "UPDATE interview SET status = ?, closedAt = ?, closingNote = ?, updatedAt = ? WHERE id = ?",
-                arguments: [status.rawValue, Date(), Validate.optional(note), Date(), id])
+                arguments: [status.rawValue, clock.now(), Validate.optional(note), clock.now(), id])
             return try Self.detail(id, in: db)
         }
     }
@@ -444,12 +446,11 @@ extension WinLossStore {
     /// Writes one answer: the row, its typed columns, choices and tags, and a revision if it replaces another.
     static func save(
         _ id: Int64, question: Question, value: AnswerValue?, raw: String, tags: [String], changedByID: Int64?,
-        in db: Database
+        now: Date, in db: Database
     ) throws {
         let json = try value.map { String(decoding: try answerEncoder.encode($0), as: UTF8.self) }
         let display = value.map { $0.display(for: question) }
         let columns = AnswerColumns(value)
-        let now = Date()
         if let existing = try Row.fetchOne(
             db.cachedStatement(
                 sql: "SELECT id, value, displayText, raw FROM answer WHERE interviewID = ? AND questionID = ?"),
@@ -477,7 +478,7 @@ extension WinLossStore {
                 ])
             try db.execute(sql: "DELETE FROM answerChoice WHERE answerID = ?", arguments: [answerID])
             try db.execute(sql: "DELETE FROM answerTag WHERE answerID = ?", arguments: [answerID])
-            try insertChoicesAndTags(answerID, of: id, choices: columns.choices, tags: tags, in: db)
+            try insertChoicesAndTags(answerID, of: id, choices: columns.choices, tags: tags, now: now, in: db)
             return
         }
         try db.execute(
@@ -490,11 +491,11 @@ extension WinLossStore {
                 id, question.id, json, display, raw, columns.amount?.minorUnits, columns.amount?.currency.code,
                 columns.period?.rawValue, columns.number, columns.flag, columns.date, now,
             ])
-        try insertChoicesAndTags(db.lastInsertedRowID, of: id, choices: columns.choices, tags: tags, in: db)
+        try insertChoicesAndTags(db.lastInsertedRowID, of: id, choices: columns.choices, tags: tags, now: now, in: db)
     }
 
     private static func insertChoicesAndTags(
-        _ answerID: Int64, of interviewID: Int64, choices: [String], tags: [String], in db: Database
+        _ answerID: Int64, of interviewID: Int64, choices: [String], tags: [String], now: Date, in db: Database
     )
         throws
     {
@@ -512,7 +513,7 @@ extension WinLossStore {
                 sql: "INSERT OR IGNORE INTO answerTag (answerID, tag) VALUES (?, ?)", arguments: [answerID, tag])
         }
         // Tags that name a theme of the codebook count as codes.
-        try codeTags(in: db, answerID: answerID)
+        try codeTags(in: db, answerID: answerID, now: now)
         try refreshInterviewThemes(in: db, interviewID: interviewID)
     }
 }

@@ -17,7 +17,8 @@ extension WinLossStore {
                 throw RequestError.duplicate(
                     kind: "person with email", key: email, hint: "list people with `winloss person list`")
             }
-            var person = Person(name: name, email: email, role: role, assumedCycleDays: assumedCycleDays)
+            var person = Person(
+                name: name, email: email, role: role, assumedCycleDays: assumedCycleDays, createdAt: clock.now())
             try person.insert(db)
             return person
         }

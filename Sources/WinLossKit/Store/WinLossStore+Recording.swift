@@ -66,24 +66,25 @@ extension WinLossStore {
                 guard let question = detail.template.question(answer.questionID) else { continue }
                 try Self.save(
                     id, question: question, value: answer.value, raw: answer.raw, tags: answer.tags, changedByID: nil,
-                    in: db)
+                    now: now, in: db)
             }
             for questionID in file.skipped {
                 guard let question = detail.template.question(questionID) else { continue }
-                try Self.save(id, question: question, value: nil, raw: "", tags: [], changedByID: nil, in: db)
+                try Self.save(
+                    id, question: question, value: nil, raw: "", tags: [], changedByID: nil, now: now, in: db)
             }
             for note in file.notes {
                 try db.execute(
                     sql: "INSERT INTO interviewNote (interviewID, questionID, text, createdAt) VALUES (?, ?, ?, ?)",
-                    arguments: [id, note.questionID, note.text, Date()])
+                    arguments: [id, note.questionID, note.text, now])
             }
             if file.complete {
                 try Self.ensureCompletable(try Self.detail(id, in: db))
                 try db.execute(
                     sql: "UPDATE interview SET status = 'completed', closedAt = ? WHERE id = ?",
-                    arguments: [Date(), id])
+                    arguments: [now, id])
             }
-            try db.execute(sql: "UPDATE interview SET updatedAt = ? WHERE id = ?", arguments: [Date(), id])
+            try db.execute(sql: "UPDATE interview SET updatedAt = ? WHERE id = ?", arguments: [now, id])
             return try Self.detail(id, in: db)
         }
     }

@@ -19,7 +19,7 @@ extension WinLossStore {
     /// the questions they were asked.
     @discardableResult
     public func storeTemplateVersion(_ loaded: LoadedTemplate) throws -> StoredTemplateVersion {
-        try write { db in try Self.storeTemplateVersion(loaded, in: db) }
+        try write { db in try Self.storeTemplateVersion(loaded, in: db, now: clock.now()) }
     }
 
     /// Every stored template version, by template and version.
@@ -61,7 +61,7 @@ extension WinLossStore {
         }
     }
 
-    static func storeTemplateVersion(_ loaded: LoadedTemplate, in db: Database, now: Date = Date()) throws
+    static func storeTemplateVersion(_ loaded: LoadedTemplate, in db: Database, now: Date) throws
         -> StoredTemplateVersion
     {
         let template = loaded.template

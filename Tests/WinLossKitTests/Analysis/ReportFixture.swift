@@ -70,15 +70,24 @@ struct ReportFixture {
         3: "preferred_vendor: no",
     ]
 
+    /// "Now" for the programme: noon on 2026-11-30 in UTC. Every interview took place that day.
+    static let now = Date(timeIntervalSince1970: 1_796_040_000)
+    static let today = CalendarDate(uncheckedYear: 2026, month: 11, day: 30)
+    static let utc = TimeZone(identifier: "UTC") ?? .current
+
     /// The programme in a file at `path`, with its own codebook only.
     @discardableResult
     static func file(at path: String) throws -> ReportFixture {
-        try ReportFixture(store: try WinLossStore.open(path: path, codebook: { Codebook(version: "test", themes: []) }))
+        try ReportFixture(
+            store: try WinLossStore.open(
+                path: path, codebook: { Codebook(version: "test", themes: []) }, clock: .fixed(now)))
     }
 
     init(store: WinLossStore? = nil) throws {
         // A codebook of its own: the four themes below, and no built-in ones.
-        let store = try store ?? WinLossStore.inMemory(codebook: { Codebook(version: "test", themes: []) })
+        let store =
+            try store
+            ?? WinLossStore.inMemory(codebook: { Codebook(version: "test", themes: []) }, clock: .fixed(Self.now))
         self.store = store
         catalog = try TemplateCatalog.load(userDirectory: nil)
         try store.addPerson(name: "Ana Lima", email: "ana@example.com", role: .rep, assumedCycleDays: 90)
@@ -134,7 +143,7 @@ struct ReportFixture {
             """
         let file = try AnswersFile.parse(text, file: "\(deal).yaml", template: template.template, outcome: outcome)
             .get()
-        try store.recordInterview(detail.id, file)
+        try store.recordInterview(detail.id, file, timeZone: Self.utc)
         guard code else { return }
         let themes = Self.themes(outcome, i)
         try store.codeAnswer(

@@ -85,8 +85,8 @@ struct LogOddsTests {
         let retail = try #require(programme.segments.first { $0.dimension == .industry && $0.value == "Retail" })
         #expect(retail.coverage.win == Share(6, of: 7) && retail.coverage.noDecision == Share(5, of: 5))
         #expect(programme.segments.contains { $0.dimension == .region && $0.value == "EMEA" })
-        // Every interview started today (UTC), days after its decision.
-        let today = CalendarDate.today(in: TimeZone(identifier: "UTC")!)
+        // Every interview took place on the fixture's day, days after its decision.
+        let today = ReportFixture.today
         let days = (0..<13).map { Double(ReportFixture.decided($0).days(until: today)) }
         #expect(programme.daysToInterview.loss == Median(of: days))
         #expect(programme.daysToInterviewAll.n == 35)

@@ -9,13 +9,14 @@ struct Winloss {
         var stderr: String
     }
 
-    /// The `winloss` binary next to the test bundle (SwiftPM builds it for the tests), or `$WINLOSS_BIN`.
+    /// The `winloss` binary in SwiftPM's products folder, beside the tests (SwiftPM builds it for them), or
+    /// `$WINLOSS_BIN`. The test bundle is a folder ending in `.xctest` on macOS and an executable in the products
+    /// folder on Linux; either way the products folder is found from it.
     static let executable: String = {
         if let path = ProcessInfo.processInfo.environment["WINLOSS_BIN"] { return path }
-        let bundle = URL(
-            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-                ?? CommandLine.arguments[0])
-        return bundle.deletingLastPathComponent().appendingPathComponent("winloss").path
+        let bundle = Bundle(for: TemporaryDirectory.self).bundleURL
+        let products = bundle.lastPathComponent.hasSuffix(".xctest") ? bundle.deletingLastPathComponent() : bundle
+        return products.appendingPathComponent("winloss").path
     }()
 
     /// The environment of every run: a home of its own, no colour settings inherited, no database variable.
