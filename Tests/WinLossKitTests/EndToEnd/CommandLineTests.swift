@@ -263,21 +263,55 @@ struct CommandLineTests {
         let export = home.file("big.csv")
         #expect(try winloss.run(["demo", "export", "salesforce", "--deals", "6000", "--output", export]).status == 0)
         let decided = try WinLossStore.inMemory().importDeals(from: export).inserted
-        for (round, delay) in [0.05, 0.2, 0.4, 0.8, 1.5].enumerated() {
+        func fileSize(_ path: String) -> Int {
+            (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+        }
+        // How much a whole import adds to the file: the journal holds about as much before the commit.
+        let reference = home.file("reference.sqlite")
+        try winloss.run(["person", "add", "--name", "Before", "--role", "manager", "--db", reference])
+        let emptySize = fileSize(reference)
+        try winloss.run(["deal", "import", export, "--db", reference])
+        let written = max(fileSize(reference) - emptySize, 1 << 16)
+
+        // Kills driven by what the process has done, not by time: at once, as its journal reaches a quarter,
+        // a half and three quarters of what the import writes, and once it has said that it imported.
+        enum Moment { case atOnce, journal(Int), acknowledged }
+        let moments: [Moment] = [
+            .atOnce, .journal(written / 4), .journal(written / 2), .journal(written * 3 / 4), .acknowledged,
+        ]
+        var outcomes: [Int: Int] = [:]
+        for (round, moment) in moments.enumerated() {
             let path = home.file("killed-\(round).sqlite")
             try winloss.run(["person", "add", "--name", "Before", "--role", "manager", "--db", path])
             let running = try winloss.start(["deal", "import", export, "--db", path])
-            Thread.sleep(forTimeInterval: delay)
+            let deadline = Date().addingTimeInterval(120)
+            switch moment {
+            case .atOnce:
+                break
+            case .journal(let bytes):
+                while running.process.isRunning, fileSize(path + "-wal") < bytes, Date() < deadline { usleep(200) }
+            case .acknowledged:
+                while running.process.isRunning, Date() < deadline { usleep(1000) }
+            }
             kill(running.process.processIdentifier, SIGKILL)
-            _ = try running.wait()
+            let result = try running.wait()
+            if case .acknowledged = moment { #expect(result.stdout.hasPrefix("Imported "), "\(result.stderr)") }
             let queue = try DatabaseQueue(path: path)
             let check = try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
-            let deals = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM deal") }
+            let deals = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM deal") } ?? -1
             let people = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM person") }
             #expect(check == ["ok"], "round \(round)")
-            #expect(deals == 0 || deals == decided, "round \(round): \(deals ?? -1) deals")
+            #expect(deals == 0 || deals == decided, "round \(round): \(deals) deals")
             #expect(people == 1 || people == 13, "round \(round): the person added before is there")
+            outcomes[deals, default: 0] += 1
+            switch moment {
+            case .atOnce: #expect(deals == 0, "killed at once, before any commit")
+            case .acknowledged: #expect(deals == decided, "killed after it said it imported")
+            case .journal: break
+            }
         }
+        // Both outcomes happened: the test saw a kill before the commit and one after it.
+        #expect(outcomes[0, default: 0] >= 1 && outcomes[decided, default: 0] >= 1, "\(outcomes)")
     }
 
     @Test func textFromFilesCannotRewriteTheTerminalOrASpreadsheet() throws {
