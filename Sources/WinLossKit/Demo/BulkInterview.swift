@@ -303,12 +303,17 @@ struct BulkInterviewMaker {
         interview.codes.append(
             BulkInterview.Code(answer: answerIndex, themeID: id, sentiment: sentiment, isPrimary: primary))
         guard let words = BulkPhrases.themes[id] else { return }
-        let bank =
+        var bank =
             switch sentiment {
             case .positive: words.positive
             case .negative: words.negative
             case .neutral: words.neutral
             }
+        // A buyer who did not buy cannot say they signed.
+        if deal.outcome != .win {
+            let possible = bank.filter { !BulkPhrases.afterPurchase.contains($0) }
+            bank = possible.isEmpty ? words.neutral : possible
+        }
         append(random.pick(bank), to: &text)
     }
 

@@ -11,6 +11,13 @@ enum BulkPhrases {
         var neutral: [String]
     }
 
+    /// Sentences only a buyer who bought from us can say: never put in a loss or a no-decision.
+    static let afterPurchase: Set<String> = [
+        "Timing worked out: we signed before the fiscal year closed.",
+        "Starting on a smaller tier and adding seats later made it easy to say yes.",
+        "Onboarding was well organised, and the rollout went to plan.",
+    ]
+
     /// By theme id. A theme of the codebook missing here is never coded by the generator.
     static let themes: [String: ThemeWords] = [
         "price_value": ThemeWords(

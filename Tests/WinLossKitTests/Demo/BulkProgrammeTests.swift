@@ -335,6 +335,25 @@ struct BulkProgrammeTests {
                 """) == 0)
     }
 
+    @Test func noBuyerWhoDidNotBuySaysTheyBought() throws {
+        let (store, _) = try generated(deals: 600)
+        let said = try store.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT deal.outcome, count(*) AS n FROM answer
+                    JOIN interview ON interview.id = answer.interviewID JOIN deal ON deal.id = interview.dealID
+                    WHERE answer.displayText LIKE '%we signed%' OR answer.displayText LIKE '%easy to say yes%'
+                       OR answer.displayText LIKE '%rollout went to plan%'
+                    GROUP BY deal.outcome
+                    """
+            ).map { ($0["outcome"] as String, $0["n"] as Int) }
+        }
+        // Winners do say so (the test would notice the sentences going away), others never.
+        #expect(said.contains { $0.0 == "win" && $0.1 > 0 })
+        #expect(!said.contains { $0.0 != "win" }, "\(said)")
+    }
+
     @Test func theSameSeedGivesTheSameRowsAndAnotherSeedOthers() throws {
         let tables = [
             "person", "account", "contact", "deal", "dealCompetitor", "dealContact", "dealAttribute", "interview",
