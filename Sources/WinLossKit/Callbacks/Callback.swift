@@ -288,6 +288,10 @@ public struct CallbackRequest: Sendable, Equatable {
     public var status: CallbackStatus?
     /// At most this many, from the top of the list.
     public var limit: Int?
+    /// The day the list is pulled. An open callback whose day has passed is due now: it sorts with today's
+    /// calls, by what is at stake, rather than by how long ago its day was (a buyer's spring that went by before
+    /// last year's list was pulled is not a reason to call them first).
+    public var today: CalendarDate?
 
     public init(
         decidedFrom: CalendarDate, decidedTo: CalendarDate, filter: DealFilter = DealFilter(),

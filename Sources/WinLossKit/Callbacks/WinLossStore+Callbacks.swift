@@ -53,7 +53,7 @@ extension WinLossStore {
         if let status = request.status {
             list.removeAll { $0.status != status }
         }
-        let sorted = Self.inCallOrder(list)
+        let sorted = Self.inCallOrder(list, today: request.today)
         return request.limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
     }
 
@@ -130,12 +130,14 @@ extension WinLossStore {
 
     /// The order of the list: open before called, then due first, then the most at stake (amounts in different
     /// currencies compared at face value), then the earliest decided. Each callback's key is worked out once.
-    static func inCallOrder(_ callbacks: [Callback]) -> [Callback] {
+    static func inCallOrder(_ callbacks: [Callback], today: CalendarDate? = nil) -> [Callback] {
         typealias Key = (Int, CalendarDate, FaceValue, CalendarDate, String)
         func key(_ callback: Callback) -> Key {
-            // The largest at stake first; nothing at stake last.
-            (
-                callback.status == .open ? 0 : 1, callback.due,
+            // Open callbacks whose day has passed are all due today; the largest at stake first; nothing at stake
+            // last.
+            let due = today.map { callback.status == .open ? max(callback.due, $0) : callback.due } ?? callback.due
+            return (
+                callback.status == .open ? 0 : 1, due,
                 callback.atStake.map { FaceValue($0.amount).inverted } ?? FaceValue.nothing, callback.deal.decidedOn,
                 callback.deal.externalID
             )

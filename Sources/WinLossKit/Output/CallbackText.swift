@@ -40,15 +40,16 @@ public struct CallbackList: Sendable {
         return table.render(style: style)
     }
 
-    /// `in 12 days`, `today`, `5 days late`.
+    /// `in 12 days`, `today`, `tomorrow`, or for a day already gone `now (5 days ago)`: due now, with how long ago
+    /// its day was.
     func when(_ due: CalendarDate) -> String {
         let days = today.days(until: due)
         switch days {
         case 0: return "today"
         case 1: return "tomorrow"
         case 2...: return "in \(days) days"
-        case -1: return "1 day late"
-        default: return "\(-days) days late"
+        case -1: return "now (1 day ago)"
+        default: return "now (\(-days) days ago)"
         }
     }
 

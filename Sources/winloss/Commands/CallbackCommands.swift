@@ -131,6 +131,7 @@ struct CallbacksCommand: ParsableCommand {
                 request = previous
             }
             request.filter = try segment.filter()
+            request.today = today
             request.includeLosses = includeLosses
             request.revisitAfter = try revisit.offset()
             request.minimumAtStake = try minimumAtStake.map {

@@ -64,4 +64,19 @@ struct CallbackFiguresTests {
         #expect(report.programme?.interviews[.loss] == 3)
         #expect(report.programme?.coverage[.loss] == Share(2, of: 2))
     }
+
+    @Test func callbacksWhoseDayHasPassedAreDueNowAndSortByWhatIsAtStake() throws {
+        let fixture = try CallbackFixture()
+        // Pulled on 2026-04-01, when every open callback's day has passed.
+        let today = CalendarDate(iso: "2026-04-01")!
+        let byDay = try fixture.store.callbacks(fixture.request()).map(\.deal.externalID)
+        #expect(byDay == ["N2", "N4", "N1", "N6", "N3"])
+        let list = try fixture.store.callbacks(fixture.request { $0.today = today })
+        // All due now, so the most at stake first: N1's cost of waiting over the years of ownership, N2's
+        // yearly cost, then the deals' amounts.
+        #expect(list.map(\.deal.externalID) == ["N1", "N2", "N6", "N3", "N4"])
+        let table = CallbackList(list, today: today).table(style: .plain)
+        #expect(table.contains("2025-12-30  now (92 days ago)"))
+        #expect(!table.contains("late"))
+    }
 }

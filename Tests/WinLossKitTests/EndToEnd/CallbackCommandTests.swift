@@ -44,7 +44,7 @@ struct CallbackCommandTests {
         #expect(table.status == 0 && table.stderr.isEmpty, "\(table.stderr)")
         let rows = table.stdout.split(separator: "\n").dropFirst(2).map { String($0.prefix(11)) }
         #expect(rows == ["2025-12-30 ", "2026-01-20 ", "2026-02-01 ", "2026-03-15 ", "2026-03-15 ", "2026-05-30 "])
-        #expect(table.stdout.contains("6 days late") && table.stdout.contains("in 27 days"))
+        #expect(table.stdout.contains("now (6 days ago)") && table.stdout.contains("in 27 days"))
         #expect(table.stdout.contains("declined") && table.stdout.contains("(no quotes)"))
         #expect(!table.stdout.contains("\u{1B}["))
         // The same list named explicitly, and with the losses that would look again.
