@@ -64,7 +64,7 @@ public struct RecordedAnswer: Sendable, Equatable, Codable {
     public var value: AnswerValue?
     /// Exactly what the interviewer typed, without inline tags.
     public var raw: String
-    /// Inline tags typed with the answer (`#price`), without the `#`.
+    /// Inline tags typed with the answer (`#price_level`), without the `#`.
     public var tags: [String]
     public var answeredAt: Date
 

@@ -363,7 +363,7 @@ public final class InterviewSession {
           /note TEXT   add a private note to this question (never shown to reps)
           /pause       stop here; everything is saved. Continue with `winloss interview resume \(id)`
           /help        this list
-        In an answer, #name tags a theme (#price); the tag is not part of the answer's words.
+        In an answer, #name tags a theme (#price_level); the tag is not part of the answer's words.
         To start an answer with /, type //.
 
         """
@@ -381,7 +381,7 @@ public final class InterviewSession {
     }
 }
 
-/// Inline theme tags typed in an answer: `#price`, `#missing_capability`.
+/// Inline theme tags typed in an answer: `#price_level`, `#missing_capability`.
 public enum InlineTags {
     /// The answer's words without the tags, and the tags (lower case, without `#`, each once).
     public static func extract(from text: String) -> (words: String, tags: [String]) {
