@@ -1,14 +1,18 @@
 import Foundation
 
-/// `winloss demo`: builds a sample programme in a database of its own (never the user's) and shows what the
-/// tool does, step by step, printing the command each step stands for.
+/// `winloss demo`: builds a sample programme in a folder of its own (never the user's database) and shows what
+/// the tool does, step by step. Every step runs the real command, in the demo's folder, exactly as it is shown, and
+/// shows what that command printed: copied into a shell in that folder, each command does the same again.
 public struct DemoTour {
     public let directory: String
     public let programme: SampleProgramme
+    /// The `winloss` binary the tour runs its commands with.
+    public let executable: String
 
-    public init(directory: String, deals: Int, seed: UInt64) {
+    public init(directory: String, deals: Int, seed: UInt64, executable: String) {
         self.directory = directory
         self.programme = SampleProgramme(deals: deals, seed: seed)
+        self.executable = executable
     }
 
     /// `$XDG_CACHE_HOME/winloss/demo`, else `~/.cache/winloss/demo`: the sample can be rebuilt at any time.
@@ -35,331 +39,239 @@ public struct DemoTour {
     private var files: [String] {
         [
             "demo.sqlite", "demo.sqlite-wal", "demo.sqlite-shm", "salesforce-opportunities.csv", "hubspot-deals.csv",
-            "salesforce-corrected.csv", "export-with-mistakes.csv", "programme.sqlite", "programme.sqlite-wal",
-            "programme.sqlite-shm", "report.html", "callbacks.ics",
+            "salesforce-corrected.csv", "export-with-mistakes.csv", "interview-1.txt", "coding-1.txt",
+            "programme.sqlite", "programme.sqlite-wal", "programme.sqlite-shm", "report.html", "callbacks.ics",
         ]
+    }
+
+    /// What a step's command printed, standard output and standard error together, as a terminal shows them.
+    struct Ran {
+        var status: Int32
+        var output: String
     }
 
     /// Runs the tour, writing what it does through `write`.
     public func run(style: TextStyle, write: @escaping (String) -> Void) throws {
         try prepareDirectory()
-        let store = try WinLossStore.open(path: databasePath)
         var step = 0
-        func heading(_ title: String, _ command: String?) {
+        func heading(_ title: String) {
             step += 1
             write("\n" + style.apply(.bold, to: "\(step). \(title)") + "\n")
-            if let command { write(style.apply(.dim, to: "   $ winloss \(command)") + "\n") }
-            write("\n")
         }
-        // The sample files by name, as a user in the demo folder would type them.
-        func indented(_ text: String) {
-            write(
-                text.replacingOccurrences(of: directory + "/", with: "")
-                    .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "   " + $0 }
-                    .joined(separator: "\n"))
+        /// Runs a command in the demo's folder and shows it with what it printed.
+        @discardableResult
+        func show(_ arguments: [String], input: String? = nil) throws -> Ran {
+            let ran = try self.run(arguments, input: input)
+            let line =
+                "$ winloss " + arguments.map(Self.shellQuoted).joined(separator: " ")
+                + (input.map { " < \($0)" } ?? "")
+            write(style.apply(.dim, to: "   " + line) + "\n")
+            // What it printed, as printed, under it; a blank line before anything longer than a line.
+            if !ran.output.isEmpty {
+                let lines = ran.output.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : "   " + $0 }.joined(separator: "\n")
+                write((ran.output.dropLast().contains("\n") ? "\n" : "") + lines)
+                if !ran.output.hasSuffix("\n") { write("\n") }
+            }
+            return ran
         }
 
         write(
             style.apply(.bold, to: "winloss demo")
-                + ": a sample win-loss programme of \(programme.deals.grouped) CRM deals.\n")
-        write("The sample database is \(databasePath); your own database is not touched.\n")
+                + ": a sample win-loss programme of \(programme.deals.grouped) CRM deals, in \(directory).\n")
+        write(
+            "Every command below runs there exactly as shown, on the sample's own databases (demo.sqlite and "
+                + "programme.sqlite); yours is not touched. To try them yourself: cd \(Self.shellQuoted(directory))\n")
+        let db = ["--db", "demo.sqlite"]
 
-        // 1. The team.
-        heading(
-            "The team: reps work deals; marketing and customer success interview their buyers",
-            "person add --name 'Dana Reyes' --email dana.reyes@example.com --role marketing")
+        heading("The team: reps work deals; marketing and customer success interview their buyers")
         for member in SampleProgramme.programmeTeam {
-            try store.addPerson(name: member.name, email: member.email, role: member.role)
+            try show(
+                ["person", "add", "--name", member.name, "--email", member.email, "--role", member.role.rawValue] + db)
         }
-        for rep in SampleProgramme.reps { try store.addPerson(name: rep.name, email: rep.email, role: .rep) }
-        indented(try listing(store.people(), style: style))
+        for rep in SampleProgramme.reps {
+            try show(["person", "add", "--name", rep.name, "--email", rep.email, "--role", "rep"] + db)
+        }
 
-        // 2-3. Imports.
         let split = programme.deals * 2 / 3
-        let salesforce = try writeFile("salesforce-opportunities.csv") {
+        try writeFile("salesforce-opportunities.csv") {
             try programme.writeCSV(.salesforce, deals: 0..<split, footer: true, to: $0)
         }
-        heading(
-            "Import a Salesforce opportunity report (recognised from its header row)",
-            "deal import salesforce-opportunities.csv")
-        indented(try store.importDeals(from: salesforce).text(style: style))
-        let hubspot = try writeFile("hubspot-deals.csv") {
-            try programme.writeCSV(.hubspot, deals: split..<programme.deals, to: $0)
-        }
-        heading("Import a HubSpot deals export", "deal import hubspot-deals.csv")
-        indented(try store.importDeals(from: hubspot).text(style: style))
+        try writeFile("hubspot-deals.csv") { try programme.writeCSV(.hubspot, deals: split..<programme.deals, to: $0) }
+        try writeFile("salesforce-corrected.csv") { try correctedExport(upTo: split, write: $0) }
+        try writeFile("export-with-mistakes.csv") { try exportWithMistakes(write: $0) }
+        heading("Import a Salesforce opportunity report (recognised from its header row)")
+        try show(["deal", "import", "salesforce-opportunities.csv"] + db)
+        heading("Import a HubSpot deals export")
+        try show(["deal", "import", "hubspot-deals.csv"] + db)
+        heading("Import the Salesforce report again: nothing changes")
+        try show(["deal", "import", "salesforce-opportunities.csv"] + db)
+        heading("Import a newer export: changed rows update their deals, a newly closed deal is added")
+        try show(["deal", "import", "salesforce-corrected.csv"] + db)
+        heading("A file with mistakes is refused whole, with every bad line named, and nothing is written")
+        try show(["deal", "import", "export-with-mistakes.csv"] + db)
 
-        // 4. Idempotence.
-        heading("Import the Salesforce report again: nothing changes", "deal import salesforce-opportunities.csv")
-        indented(try store.importDeals(from: salesforce).text(style: style))
+        heading("The latest decisions")
+        try show(["deal", "list", "--limit", "8"] + db)
+        let lastYear = programme.anchor.year - 1
+        heading("Last year's no-decisions in EMEA: next year's first calls")
+        try show(
+            [
+                "deal", "list", "--outcome", "no_decision", "--from", "\(lastYear)-01-01", "--to", "\(lastYear)-12-31",
+                "--region", "EMEA", "--limit", "8",
+            ] + db)
 
-        // 5. A corrected export.
-        let corrected = try writeFile("salesforce-corrected.csv") { write in
-            try correctedExport(upTo: split, write: write)
-        }
-        heading(
-            "Import a newer export: changed rows update their deals, a newly closed deal is added",
-            "deal import salesforce-corrected.csv")
-        indented(try store.importDeals(from: corrected).text(style: style))
-
-        // 6. All or nothing.
-        let before = try store.dealCounts().values.reduce(0, +)
-        let mistakes = try writeFile("export-with-mistakes.csv") { write in try exportWithMistakes(write: write) }
-        heading(
-            "A file with mistakes is refused whole, with every bad line named", "deal import export-with-mistakes.csv")
-        do {
-            _ = try store.importDeals(from: mistakes)
-        } catch let error as ImportError {
-            indented(TerminalText.sanitized(error.description) + "\n")
-        }
-        let after = try store.dealCounts().values.reduce(0, +)
-        indented("Deals before: \(before.grouped); after: \(after.grouped). Nothing was written.\n")
-
-        // 7. The decided deals.
-        let counts = try store.dealCounts()
-        let decided = counts.values.reduce(0, +)
-        heading("The decided deals, by outcome", nil)
-        let parts = Outcome.allCases.map { outcome in
-            style.apply(Tint.of(outcome), to: "\(outcome.label) \((counts[outcome] ?? 0).grouped)")
-        }
-        indented(parts.joined(separator: " · ") + "  (\(decided.grouped) decided deals)\n")
-
-        heading("The latest decisions", "deal list --limit 8")
-        indented(try listing(store.deals(limit: 8), style: style))
-
-        var filter = DealFilter()
-        filter.outcomes = [.noDecision]
-        filter.decidedFrom = CalendarDate(uncheckedYear: programme.anchor.year - 1, month: 1, day: 1)
-        filter.decidedTo = CalendarDate(uncheckedYear: programme.anchor.year - 1, month: 12, day: 31)
-        filter.regions = ["EMEA"]
-        heading(
-            "Last year's no-decisions in EMEA: next year's first calls",
-            "deal list --outcome no_decision --from \(filter.decidedFrom?.description ?? "") --to \(filter.decidedTo?.description ?? "") --region EMEA"
-        )
-        indented(try listing(store.deals(matching: filter, limit: 8), style: style))
-
+        let sample = try WinLossStore.open(path: databasePath, mode: .readOnly)
         var losses = DealFilter()
         losses.outcomes = [.loss]
-        let firstLoss = try store.deals(matching: losses, limit: 1).first
-        if let loss = firstLoss {
-            heading("One lost deal in full", "deal show \(loss.externalID)")
-            indented(try store.deal(externalID: loss.externalID).text(style: style))
-        }
-
-        // Templates and the codebook.
-        let catalog = try TemplateCatalog.load(userDirectory: nil)
-        heading("The question templates interviewers work from, one for each outcome", "template list")
-        indented(try listing(catalog.templates.map(TemplateSummary.init), style: style))
-
-        let lossTemplate = try catalog.template("loss")
-        heading("The gap questions every interview opens with", "template show loss")
-        let gap = lossTemplate.template.sections.first?.questions ?? []
-        indented(
-            gap.enumerated().map { "\($0.offset + 1). \($0.element.prompt)  (\($0.element.kind.summary))" }.joined(
-                separator: "\n") + "\n")
-
-        if let codebook = catalog.codebook {
-            heading("The codebook of themes that answers are coded with", "codebook show")
-            indented(
-                codebook.codebook.themes.map {
-                    "\($0.id.padding(toLength: 22, withPad: " ", startingAt: 0))\($0.label)"
-                }.joined(separator: "\n") + "\n")
-        }
-
-        // Interviews.
-        var queueFilter = DealFilter()
-        queueFilter.outcomes = [.loss, .noDecision]
-        let today = programme.anchor.adding(days: 1)
-        heading(
-            "The interview queue: decided deals still to interview, most urgent first",
-            "queue --outcome loss --outcome no_decision --limit 6")
-        var queue: [QueueEntry] = []
-        try store.forEachQueueEntry(matching: queueFilter, today: today, limit: 6) { queue.append($0) }
-        indented(try listing(queue, style: style))
-
-        if let loss = firstLoss, let contact = try store.deal(externalID: loss.externalID).contacts.first,
+        guard let loss = try sample.deals(matching: losses, limit: 1).first,
+            let contact = try sample.deal(externalID: loss.externalID).contacts.first,
             let repEmail = loss.repEmail
-        {
-            let request = InterviewRequest(
-                dealExternalID: loss.externalID, contact: contact.email ?? contact.name,
-                interviewer: "dana.reyes@example.com",
-                scheduledFor: ScheduleTime.parse("\(today) 15:00", timeZone: TimeZone(identifier: "UTC") ?? .current),
-                template: lossTemplate)
-            heading(
-                "The rep who worked a deal may not interview its buyer",
-                "interview schedule \(loss.externalID) --contact \(contact.email ?? contact.name) --interviewer \(repEmail)"
-            )
-            var asRep = request
-            asRep.interviewer = repEmail
-            do {
-                try store.scheduleInterview(asRep)
-            } catch let error as InterviewError {
-                indented(TerminalText.sanitized(error.description) + "\n")
-            }
-
-            let scheduled = try store.scheduleInterview(request)
-            heading(
-                "Marketing interviews the buyer instead: answers are saved as they are typed",
-                "interview schedule \(loss.externalID) --contact \(contact.email ?? contact.name) --interviewer dana.reyes@example.com; winloss interview start \(scheduled.id)"
-            )
-            try store.startInterview(scheduled.id)
-            let prompter = ScriptedPrompter(DemoTour.scriptedLossInterview)
-            let ending = try InterviewSession(
-                store: store, interviewID: scheduled.id, prompter: prompter, defaultCurrency: .eur
-            ).run()
-            let rejected = prompter.shown.components(separatedBy: "Not saved:").count - 1
-            let unknownTags = prompter.shown.components(separatedBy: "names no theme").count - 1
-            let tagged =
-                unknownTags == 0
-                ? "themes were tagged inline"
-                : "themes were tagged inline (a tag that names no theme of the codebook was pointed out at once)"
-            indented(
-                "The scripted interview typed \(DemoTour.scriptedLossInterview.count) lines: \(rejected) answer was refused and asked again, "
-                    + "one private note was added, \(tagged), and the interview is \(ending == .completed ? "completed" : "paused").\n"
-            )
-
-            let interview = try store.interview(scheduled.id)
-            heading(
-                "The transcript: the questions as asked, the answers, tags and notes", "interview show \(scheduled.id)")
-            indented(interview.transcript(.text, style: style, timeZone: TimeZone(identifier: "UTC") ?? .current))
-
-            heading("An interview keeps the exact text of the template it was asked from", nil)
-            indented(
-                "Interview #\(interview.id) was asked from template \(interview.templateVersion.templateID) version \(interview.templateVersion.version), "
-                    + "kept in the database with SHA-256\n\(interview.templateVersion.sha256): editing the template file later never changes "
-                    + "the questions this interview was asked.\n")
-
-            if let codebook = catalog.codebook {
-                try store.syncCodebook(codebook.codebook)
-                heading(
-                    "Code the answers with themes: the codebook's keywords suggest them, with stemming",
-                    "code \(scheduled.id) --coder dana.reyes@example.com")
-                let coder = ScriptedPrompter(DemoTour.scriptedCoding, echo: true)
-                _ = try CodingSession(
-                    store: store, interviewID: scheduled.id, prompter: coder, coder: "dana.reyes@example.com"
-                ).run()
-                indented(coder.shown)
-            }
+        else {
+            throw RequestError.notFound(
+                kind: "lost deal with a buyer and a rep's email in", key: "the sample", hint: "try another --seed")
         }
+        let buyer = contact.email ?? contact.name
+        heading("One lost deal in full")
+        try show(["deal", "show", loss.externalID] + db)
 
-        try showReports(heading: heading, indented: indented, style: style)
+        heading("The question templates interviewers work from, one for each outcome")
+        try show(["template", "list"])
+        heading("The codebook of themes that answers are coded with")
+        try show(["codebook", "show"] + db)
 
-        write("\nExplore the sample yourself:\n")
-        write("   winloss report --db \(reportPath) --year \(programme.anchor.year) --by industry\n")
-        write("   winloss search '\"status quo\"' --db \(reportPath) --outcome no_decision\n")
-        write(
-            "   winloss callbacks --db \(reportPath) --year \(programme.anchor.year - 1) --include-losses --format md\n"
-        )
-        write("   winloss deal list --db \(databasePath) --outcome loss --competitor Stratos\n")
-        write("   winloss account list --db \(databasePath)\n")
-        write("   winloss queue --db \(databasePath)\n")
-        write("   winloss interview list --db \(databasePath)\n")
+        let today = programme.anchor.adding(days: 1)
+        heading("The interview queue: decided deals still to interview, most urgent first")
+        try show(
+            ["queue", "--outcome", "loss", "--outcome", "no_decision", "--limit", "6", "--as-of", "\(today)"] + db)
+        heading("The rep who worked a deal may not interview its buyer")
+        try show(["interview", "schedule", loss.externalID, "--contact", buyer, "--interviewer", repEmail] + db)
+        heading("Marketing schedules the interview instead")
+        try show(
+            [
+                "interview", "schedule", loss.externalID, "--contact", buyer, "--interviewer", "dana.reyes@example.com",
+                "--at", "\(today) 15:00", "--time-zone", "UTC",
+            ] + db)
+        try writeFile("interview-1.txt") { try $0(DemoTour.scriptedLossInterview.joined(separator: "\n") + "\n") }
+        heading(
+            "The interview, run from what the interviewer types (interview-1.txt): every answer is saved as it is "
+                + "entered, a bad one is asked again, a tag that names no theme is pointed out")
+        try show(["interview", "start", "1", "--currency", "EUR"] + db, input: "interview-1.txt")
+        heading("The transcript: the questions as asked, from the template version kept with the interview")
+        try show(["interview", "show", "1"] + db)
+        try writeFile("coding-1.txt") { try $0(DemoTour.scriptedCoding.joined(separator: "\n") + "\n") }
+        heading("Code the answers with themes: the codebook's keywords suggest them, with stemming")
+        try show(["code", "1", "--coder", "dana.reyes@example.com"] + db, input: "coding-1.txt")
+
+        try showReports(heading: heading, show: show)
+
+        write("\nExplore the sample yourself (in \(Self.shellQuoted(directory))):\n")
+        write("   winloss report --db programme.sqlite --year \(programme.anchor.year) --by industry\n")
+        write("   winloss search '\"status quo\"' --db programme.sqlite --outcome no_decision\n")
+        write("   winloss callbacks --db programme.sqlite --year \(lastYear) --include-losses --format md\n")
+        write("   winloss deal list --db demo.sqlite --outcome loss --competitor Stratos\n")
+        write("   winloss account list --db demo.sqlite\n")
+        write("   winloss interview list --db demo.sqlite\n")
         write("   winloss template show no-decision\n")
     }
 
     /// A programme's worth of coded interviews, and what a sales leader reads from them.
-    private func showReports(
-        heading: (String, String?) -> Void, indented: (String) -> Void, style: TextStyle
-    ) throws {
-        let generator = BulkProgramme(deals: reportDeals, seed: programme.seed, anchor: programme.anchor)
-        let store = try WinLossStore.open(path: reportPath)
-        heading(
-            "A programme's worth of interviews: \(reportDeals.grouped) decided deals, each interviewed and coded",
-            "demo generate --deals \(reportDeals) --seed \(programme.seed) --db programme.sqlite")
-        let summary = try generator.generate(into: store)
-        indented(
-            "\(summary.deals.grouped) deals, \(summary.interviews.grouped) completed interviews, \(summary.answers.grouped) answers and "
-                + "\(summary.codes.grouped) theme codes, in programme.sqlite.\n")
+    private func showReports(heading: (String) -> Void, show: ([String], String?) throws -> Ran) throws {
+        heading("A programme's worth of interviews: \(reportDeals.grouped) decided deals, each interviewed and coded")
+        try show(
+            [
+                "demo", "generate", "--deals", String(reportDeals), "--seed", String(programme.seed), "--db",
+                "programme.sqlite",
+            ], nil)
+        let scope = ["--db", "programme.sqlite", "--year", String(programme.anchor.year)]
+        heading("The report: outcomes, win rate and interview coverage")
+        try show(["report"] + scope + ["--section", "programme"], nil)
+        heading("Which themes recur in wins, losses and no-decisions, and how distinctive each is")
+        try show(["report"] + scope + ["--section", "themes"], nil)
+        heading("The buyer's words behind a theme, as each buyer agreed to be quoted")
+        try show(["search", "\"too expensive\""] + scope + ["--outcome", "loss", "--shareable", "--limit", "3"], nil)
+        heading("What the gap questions add up to, column fodder, and the real sales cycle")
+        try show(
+            ["report"] + scope + ["--section", "value", "--section", "fodder", "--section", "cycle", "--by", "region"],
+            nil)
+        heading("Words distinctive of no-decisions: themes the codebook may lack")
+        try show(["terms", "--outcome", "no_decision"] + scope + ["--limit", "8"], nil)
+        heading("The whole report as one HTML file (report.html), with charts, to open in a browser or print")
+        try show(["report"] + scope + ["--by", "industry", "--format", "html", "--output", "report.html"], nil)
 
-        var year = DealFilter()
-        year.decidedFrom = CalendarDate(uncheckedYear: programme.anchor.year, month: 1, day: 1)
-        year.decidedTo = CalendarDate(uncheckedYear: programme.anchor.year, month: 12, day: 31)
-        let scope = "--db programme.sqlite --year \(programme.anchor.year)"
-        heading(
-            "The report: outcomes, win rate and interview coverage",
-            "report \(scope) --section programme")
-        indented(try store.report(ReportRequest(filter: year, sections: [.programme])).document.text(style: style))
-
-        heading(
-            "Which themes recur in wins, losses and no-decisions, and how distinctive each is",
-            "report \(scope) --section themes")
-        indented(try store.report(ReportRequest(filter: year, sections: [.themes])).document.text(style: style))
-
-        var losses = year
-        losses.outcomes = [.loss]
-        heading(
-            "The buyer's words behind a theme, as each buyer agreed to be quoted",
-            "search '\"too expensive\"' \(scope) --outcome loss --shareable --limit 3")
-        indented(
-            try listing(store.search("\"too expensive\"", matching: losses, shareable: true, limit: 3), style: style))
-
-        heading(
-            "What the gap questions add up to, column fodder, and the real sales cycle",
-            "report \(scope) --section value --section fodder --section cycle --by region")
-        indented(
-            try store.report(ReportRequest(filter: year, sections: [.value, .fodder, .cycle], breakdown: .region))
-                .document.text(style: style))
-
-        heading(
-            "Words distinctive of no-decisions: themes the codebook may lack",
-            "terms --outcome no_decision \(scope) --limit 8")
-        indented(
-            try store.distinctiveTerms(TermRequest(outcome: .noDecision, filter: year, limit: 8)).document.text(
-                style: style))
-
-        let report = try store.report(ReportRequest(filter: year, breakdown: .industry))
-        try Data(report.html.utf8).write(to: URL(fileURLWithPath: htmlPath), options: .atomic)
-        heading(
-            "The whole report as one HTML file, with charts, to open in a browser or print",
-            "report \(scope) --by industry --format html --output report.html")
-        indented("Wrote \(htmlPath).\n")
-
-        try showCallbacks(store: store, heading: heading, indented: indented, style: style)
-    }
-
-    /// January: a rep's routine with last year's no-decisions.
-    private func showCallbacks(
-        store: WinLossStore, heading: (String, String?) -> Void, indented: (String) -> Void, style: TextStyle
-    ) throws {
+        // January: a rep's routine with last year's no-decisions.
         let lastYear = programme.anchor.year - 1
         let january = CalendarDate(uncheckedYear: programme.anchor.year, month: 1, day: 5)
+        let store = try WinLossStore.open(path: reportPath, mode: .readOnly)
         guard var request = CallbackRequest(year: lastYear),
             let first = try store.callbacks(request).first(where: { !$0.interviews.isEmpty }),
             let rep = first.deal.repEmail
-        else { return }
+        else {
+            throw RequestError.notFound(
+                kind: "interviewed no-decision of \(lastYear) in", key: "the sample", hint: "try another --seed")
+        }
         request.filter.rep = rep
+        request.today = january
         request.limit = 6
-        let asOf = "--db programme.sqlite --as-of \(january)"
+        let list = try store.callbacks(request)
+        guard let top = list.first(where: { !$0.interviews.isEmpty }) ?? list.first else {
+            throw RequestError.notFound(kind: "callback of", key: rep, hint: "try another --seed")
+        }
+        let asOf = ["--db", "programme.sqlite", "--as-of", "\(january)"]
+        heading("January: last year's no-decisions become \(first.deal.rep)'s first calls, by what is at stake")
+        try show(["callbacks", "--rep", rep, "--limit", "6"] + asOf, nil)
+        heading("What to know before the call, as far as the buyer agreed to share it (never the private notes)")
+        try show(["callbacks", "show", top.deal.externalID] + asOf, nil)
+        heading("The call, recorded: not now, call again in June")
+        try show(
+            [
+                "callbacks", "done", top.deal.externalID, "--result", "not-now", "--on", "\(january.adding(days: 1))",
+                "--again", "\(january.adding(months: 5))", "--note", "Budget is set in May; call after that.", "--by",
+                rep,
+                "--db", "programme.sqlite",
+            ], nil)
         heading(
-            "January: last year's no-decisions become \(first.deal.rep)'s first calls, due first, then by what is at stake",
-            "callbacks --rep \(rep) --limit 6 \(asOf)")
-        let list = CallbackList(try store.callbacks(request), today: january)
-        indented(list.table(style: style))
+            "The whole list as a calendar (callbacks.ics): an all-day event per callback; a newer export updates "
+                + "the same events")
+        try show(["callbacks", "--rep", rep, "--format", "ics", "--output", "callbacks.ics"] + asOf, nil)
+    }
 
-        guard let top = list.callbacks.first(where: { !$0.interviews.isEmpty }) ?? list.callbacks.first else { return }
-        heading(
-            "What to know before the call, as far as the buyer agreed to share it (never the private notes)",
-            "callbacks show \(top.deal.externalID) \(asOf)")
-        indented(list.detail(top).text(style: style))
+    /// Runs `winloss` with `arguments` in the demo's folder, with standard input from the file `input` there.
+    func run(_ arguments: [String], input: String? = nil) throws -> Ran {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        if let input {
+            guard let handle = FileHandle(forReadingAtPath: directory + "/" + input) else {
+                throw StoreError.cannotOpen(path: directory + "/" + input, reason: "the demo did not write it")
+            }
+            process.standardInput = handle
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        do {
+            try process.run()
+        } catch {
+            throw StoreError.cannotOpen(path: executable, reason: "cannot run it: \(error.localizedDescription)")
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Ran(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
 
-        let again = january.adding(months: 5)
-        let call = try store.recordCall(
-            CallOutcome(
-                dealExternalID: top.deal.externalID, result: .notNow, calledOn: january,
-                note: "Budget is set in May; call after that.", caller: rep, againOn: again))
-        heading(
-            "The call, recorded: not now, call again in June",
-            "callbacks done \(top.deal.externalID) --result not-now --again \(again) --note \"Budget is set in May; call after that.\" --db programme.sqlite"
-        )
-        indented(call.confirmation(dealExternalID: top.deal.externalID) + "\n")
-
-        request.limit = nil
-        let calendar = CallbackList(try store.callbacks(request), today: january).calendar
-        try OutputFile.write(calendar.text(stamp: store.clock.now()), to: calendarPath)
-        heading(
-            "The whole list as a calendar: an all-day event per callback; a newer export updates the same events",
-            "callbacks --rep \(rep) --format ics --output callbacks.ics --db programme.sqlite")
-        indented("Wrote \(calendar.events.count) events to \(calendarPath).\n")
+    /// A word as a POSIX shell reads it back: as it is when it holds nothing special, else in single quotes.
+    static func shellQuoted(_ word: String) -> String {
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "@%+=:,./_-".unicodeScalars.contains(scalar)
+            }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// The file that marks a folder as the demo's own, so that rebuilding the sample never deletes a file
@@ -386,14 +298,7 @@ public struct DemoTour {
         }
     }
 
-    private func listing<Item: Listable>(_ items: [Item], style: TextStyle) throws -> String {
-        var text = ""
-        var writer = ListWriter<Item>(format: .table, style: style) { text += $0 }
-        for item in items { try writer.add(item) }
-        writer.finish(empty: "(none)")
-        return text
-    }
-
+    @discardableResult
     private func writeFile(_ name: String, _ body: ((String) throws -> Void) throws -> Void) throws -> String {
         let path = directory + "/" + name
         try OutputFile.write(to: path, body)

@@ -178,7 +178,10 @@ public struct CallbackList: Sendable {
         case .callAgain: due += ", the day agreed on the last call"
         case .defaultOffset: due += ", the default after the decision"
         }
-        if relative, callback.status == .open { due += " (\(when(callback.due)))" }
+        if relative, callback.status == .open {
+            let days = callback.due.days(until: today)
+            due += days > 0 ? "; due now, \(days) day\(days == 1 ? "" : "s") after it" : " (\(when(callback.due)))"
+        }
         if callback.carriedOver { due += "; carried over from \(deal.decidedOn.year)" }
         var result = [
             Field("Due", due), Field("Status", Self.statusText(callback)),

@@ -121,7 +121,7 @@ extension Report {
             .paragraph(
                 "Win rate \(programme.winRate.preciseText) (\(programme.winRate.count.grouped) won of \(programme.winRate.of.grouped) won or lost); \(programme.winRateWithNoDecisions.preciseText) with no-decisions counted (\(programme.winRateWithNoDecisions.count.grouped) of \(programme.winRateWithNoDecisions.of.grouped))."
             ),
-            .note("Days to interview: median days from the decision to the interview (its date in UTC), with n."),
+            .note("Days to interview: median days from the decision to the day of the interview, with n."),
         ]
         let uncoded = programme.interviews.total - programme.codedInterviews.total
         if uncoded > 0 {

@@ -26,8 +26,13 @@ struct Demo: ParsableCommand {
 
         func run() throws {
             let directory = dir.map { StoreLocation.resolve(option: $0).path } ?? DemoTour.defaultDirectory()
-            try DemoTour(directory: directory, deals: deals, seed: seed).run(
-                style: Console.outputStyle, write: Console.write)
+            // The tour runs this very binary for each command it shows.
+            let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+            try DemoTour(directory: directory, deals: deals, seed: seed, executable: executable).run(
+                style: Console.outputStyle,
+                write: {
+                    Console.write($0); Console.flush()
+                })
         }
     }
 

@@ -3,14 +3,20 @@ import Foundation
 import WinLossKit
 
 /// The interviewer's terminal, or a pipe from another program: prompts appear at once, lines are read as typed.
+/// Lines that come from a pipe or a file are echoed after their prompt, as a terminal would have shown them, so
+/// that the output of a scripted session reads as the session went.
 final class TerminalPrompter: Prompter {
+    private let echoes = isatty(STDIN_FILENO) == 0
+
     func show(_ text: String) {
         Console.write(text)
         Console.flush()
     }
 
     func readLine() -> String? {
-        Swift.readLine(strippingNewline: true)
+        let line = Swift.readLine(strippingNewline: true)
+        if echoes, let line { show(TerminalText.sanitized(line) + "\n") }
+        return line
     }
 }
 

@@ -364,20 +364,15 @@ struct CommandLineTests {
             ["demo"], extraEnvironment: ["WINLOSS_DB": realDatabase, "XDG_CACHE_HOME": home.file("cache")])
         #expect(result.status == 0, "\(result.stderr)")
         for expected in [
-            "Import a Salesforce opportunity report", "Import a HubSpot deals export",
-            "0 new, 0 updated, 138 unchanged",
-            "1 new, 3 updated", "3 rows have problems; nothing was imported", "Deals before: 210; after: 210.",
-            "win 62 · loss 82 · no decision 66", "Last year's no-decisions in EMEA", "Sales cycle",
-            "The question templates interviewers work from", "no-decision  1        No-decision interview",
-            "1. Where does your team stand today on the problem that started this evaluation?",
-            "price_value           Price and value", "kept in the database with SHA-256",
-            "The interview queue", "is the rep who worked deal", "1 answer was refused and asked again",
-            "Private note: The figure is the finance director's own estimate.", "3 of 5 (Would listen)",
-            "Code the answers with themes", "1) integration  Integration  (matched: erp)",
+            "0 new, 0 updated, 138 unchanged", "1 new, 3 updated", "3 rows have problems; nothing was imported",
+            "Last year's no-decisions in EMEA", "no-decision  1        No-decision interview",
+            "price_value               Price and value", "is the rep who worked deal", "Not saved: \"a lot\"",
+            "Private note: The figure is the finance director's own estimate.", "#process names no theme",
+            "1) integration  Integration  (matched: erp)",
             "✓ Coded: integration (negative, primary), implementation_risk (negative), price_value (neutral)",
-            "1,440 deals, 1,440 completed interviews", "THEMES BY OUTCOME", "Internal priorities and the status quo",
+            "Generated 1,440 deals, 1,440 interviews", "THEMES BY OUTCOME", "Internal priorities and the status quo",
             "VALUE AT STAKE", "COLUMN FODDER", "SALES CYCLE", "Terms distinctive of no decision interviews",
-            "Wrote report.html.",
+            "Recorded the call on",
         ] {
             #expect(result.stdout.contains(expected), "demo output contains \(expected.debugDescription)")
         }
@@ -387,15 +382,75 @@ struct CommandLineTests {
         #expect(try permissions(home.file("cache/winloss/demo/programme.sqlite")) == 0o600)
         let html = try String(contentsOfFile: home.file("cache/winloss/demo/report.html"), encoding: .utf8)
         #expect(html.hasPrefix("<!doctype html>") && html.contains("Themes by industry"))
-        // The same seed gives the same tour.
-        let again = try winloss.run(["demo"], extraEnvironment: ["XDG_CACHE_HOME": home.file("cache")])
-        // Apart from when the scripted interview ran and the reports were made.
-        func withoutClock(_ text: String) -> [Substring] {
-            text.split(separator: "\n").filter {
-                !$0.contains("Started  ") && !$0.contains("Completed  ") && !$0.contains(". Generated 20")
+        #expect(
+            try String(contentsOfFile: home.file("cache/winloss/demo/callbacks.ics"), encoding: .utf8)
+                .hasPrefix("BEGIN:VCALENDAR"))
+    }
+
+    /// The demo's commands are the real ones: each step's command, copied into a shell in a folder holding the
+    /// demo's input files, prints exactly what the demo showed under it (but for the clock).
+    @Test func everyCommandTheDemoShowsPrintsWhatItShows() throws {
+        let shown = home.file("shown")
+        let tour = try winloss.run(["demo", "--dir", shown])
+        #expect(tour.status == 0, "\(tour.stderr)")
+        let replay = home.file("replay")
+        try FileManager.default.createDirectory(atPath: replay, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: shown)
+        where name.hasSuffix(".csv") || name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(atPath: shown + "/" + name, toPath: replay + "/" + name)
+        }
+        // Each command with what the demo showed under it.
+        var steps: [(command: String, output: [String])] = []
+        for line in tour.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("   $ winloss ") {
+                steps.append((String(line.dropFirst("   $ winloss ".count)), []))
+            } else if !line.hasPrefix("   "), !line.isEmpty {
+                steps.append(("", []))  // a heading or the closing words: the end of a command's output
+            } else if !steps.isEmpty, !steps[steps.count - 1].command.isEmpty {
+                steps[steps.count - 1].output.append(line.isEmpty ? "" : String(line.dropFirst(3)))
             }
         }
-        #expect(withoutClock(again.stdout) == withoutClock(result.stdout))
+        steps.removeAll { $0.command.isEmpty }
+        #expect(steps.count >= 40)
+        // The clock, and the folder the demo ran in, are all that may differ.
+        func normalized(_ lines: [String], folder: String) -> [String] {
+            var result = lines.map {
+                $0.replacingOccurrences(of: folder, with: "<folder>")
+                    .replacing(/\d\d:\d\d( [+-]\d\d:\d\d| UTC)?/, with: "<time>")
+                    .replacing(#/ in \d+\.\d s /#, with: " in <seconds> ")
+            }
+            while result.first == "" { result.removeFirst() }
+            while result.last == "" { result.removeLast() }
+            return result
+        }
+        for (command, output) in steps {
+            var text = command
+            var input: String?
+            if let range = text.range(of: " < ") {
+                input = String(text[range.upperBound...])
+                text = String(text[..<range.lowerBound])
+            }
+            let arguments = ReadmeCommandTests.words(text).arguments.map {
+                $0.hasPrefix("\u{0}") ? String($0.dropFirst()) : $0
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Winloss.executable)
+            process.arguments = arguments
+            process.environment = winloss.environment
+            process.currentDirectoryURL = URL(fileURLWithPath: replay)
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            process.standardInput =
+                input.flatMap { FileHandle(forReadingAtPath: replay + "/" + $0) } ?? FileHandle.nullDevice
+            try process.run()
+            let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(
+                normalized(lines, folder: replay) == normalized(output, folder: shown),
+                "winloss \(command) printed something else than the demo showed")
+        }
     }
 
     @Test func theDemoNeverDeletesFilesItDidNotMake() throws {

@@ -43,8 +43,8 @@ struct ReadmeCommandTests {
         return blocks
     }
 
-    /// A command line split as a POSIX shell splits it: quotes, a comment after `#`, and `> FILE`. A quoted word
-    /// is kept from glob expansion by a leading U+0000, which ``expanded(_:)`` removes.
+    /// A command line split as a POSIX shell splits it: quotes, backslashes, a comment after `#`, and `> FILE`. A
+    /// quoted word is kept from glob expansion by a leading U+0000, which ``expanded(_:)`` removes.
     static func words(_ line: String) -> (arguments: [String], output: String?) {
         var words: [String] = []
         var word = ""
@@ -66,6 +66,10 @@ struct ReadmeCommandTests {
             } else if character == "'" || character == "\"" {
                 quote = character
                 if !inWord { word = "\u{0}" }
+                inWord = true
+            } else if character == "\\", index + 1 < characters.count {
+                index += 1
+                word.append(characters[index])
                 inWord = true
             } else if character == " " || character == "\t" {
                 if inWord { words.append(word) }
