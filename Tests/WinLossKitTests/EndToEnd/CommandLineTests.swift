@@ -337,25 +337,11 @@ struct CommandLineTests {
         let piped = try winloss.run(["deal", "list", "--db", db], extraEnvironment: ["TERM": "xterm-256color"])
         #expect(!piped.stdout.contains("\u{1B}["))
         // `script` gives the command a terminal of its own.
-        let command = "'\(Winloss.executable)' deal list --db '\(db)'"
-        let onTerminal = try runUnderTerminal(command, environment: ["TERM": "xterm-256color"])
+        let command = ["deal", "list", "--db", db]
+        let onTerminal = try winloss.runUnderTerminal(command, environment: ["TERM": "xterm-256color"])
         #expect(onTerminal.contains("\u{1B}[31mloss\u{1B}[0m"))
-        let noColor = try runUnderTerminal(command, environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
+        let noColor = try winloss.runUnderTerminal(command, environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
         #expect(noColor.contains("loss") && !noColor.contains("\u{1B}["))
-    }
-
-    private func runUnderTerminal(_ command: String, environment: [String: String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.environment = winloss.environment.merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 
     @Test func theDemoRunsEverythingOnItsOwnDatabase() throws {

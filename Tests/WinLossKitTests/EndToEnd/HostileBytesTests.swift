@@ -20,20 +20,8 @@ struct HostileBytesTests {
         #expect(try winloss.run(["deal", "import", try home.write("h.csv", csv), "--db", db]).status == 0)
     }
 
-    /// Output of the command with a terminal for its standard output.
     private func onTerminal(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        let command = ([Winloss.executable] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.environment = winloss.environment.merging(["TERM": "xterm-256color"]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try winloss.runUnderTerminal(arguments, environment: ["TERM": "xterm-256color"])
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))

@@ -38,25 +38,12 @@ struct Winloss {
 
     /// Runs with standard input read from a file: for input the process may stop reading before its end.
     func run(_ arguments: [String], stdinFile: String) throws -> Result {
-        let id = UUID().uuidString
-        let outPath = home + "/.out-" + id
-        let errPath = home + "/.err-" + id
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Winloss.executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: home)
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        process.standardInput = FileHandle(forReadingAtPath: stdinFile)
-        try process.run()
-        return try Running(process: process, outPath: outPath, errPath: errPath).wait()
+        try start(arguments, stdinFile: stdinFile).wait()
     }
 
-    func start(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Running
-    {
+    func start(
+        _ arguments: [String], stdin: String? = nil, stdinFile: String? = nil, extraEnvironment: [String: String] = [:]
+    ) throws -> Running {
         let id = UUID().uuidString
         let outPath = home + "/.out-" + id
         let errPath = home + "/.err-" + id
@@ -76,10 +63,30 @@ struct Winloss {
             pipe.fileHandleForWriting.write(Data(stdin.utf8))
             try pipe.fileHandleForWriting.close()
         } else {
-            process.standardInput = FileHandle.nullDevice
+            process.standardInput = stdinFile.flatMap { FileHandle(forReadingAtPath: $0) } ?? FileHandle.nullDevice
             try process.run()
         }
         return Running(process: process, outPath: outPath, errPath: errPath)
+    }
+
+    /// What the command prints with a terminal of its own for standard output (through `script`), as a person
+    /// at a terminal sees it.
+    func runUnderTerminal(_ arguments: [String], environment extra: [String: String] = [:]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = ([Winloss.executable] + arguments).map {
+            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        .joined(separator: " ")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.environment = environment.merging(extra) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     struct Running {
