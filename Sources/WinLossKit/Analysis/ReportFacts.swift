@@ -29,13 +29,6 @@ extension ReportBuilder {
         var assumed = Samples<Int64>()
     }
 
-    /// `2026Q3` for `20263`, the quarter as the queries give it.
-    private static func quarterName(_ number: Int64) -> String { "\(number / 10)Q\(number % 10)" }
-
-    /// The quarter of `deal.decidedOn` as a number, `20263` for 2026Q3: cheaper to compute and compare than text.
-    static let quarterNumber: SQL =
-        "(CAST(substr(deal.decidedOn, 1, 4) AS INTEGER) * 10 + (CAST(substr(deal.decidedOn, 6, 2) AS INTEGER) + 2) / 3)"
-
     /// - Parameters:
     ///   - money: also the gap questions' money measures.
     ///   - fodder: also the preferred vendor and its head start.
@@ -44,7 +37,7 @@ extension ReportBuilder {
         // come as the buyer gave them and are turned into yearly and ownership figures by ``PeriodAmount``, exactly
         // and with the one rounding rule for money.
         var columns: [SQL] = [
-            "deal.outcome", Self.quarterNumber,
+            "deal.outcome", ReportBuilder.quarter,
             "CAST(julianday(interview.interviewedOn) - julianday(deal.decidedOn) AS INTEGER)", "interview.coded",
         ]
         var joins: [SQL] = []
@@ -72,7 +65,7 @@ extension ReportBuilder {
             SELECT \(columns.joined(separator: ", "))
             \(interviews(nil))
             \(joins.joined(separator: " "))
-            WHERE interview.status = 'completed' AND \(filter)
+            WHERE interview.status = \(InterviewStatus.completed) AND \(filter)
             """
         var facts = InterviewFacts()
         var quarters: [Int64: String] = [:]
@@ -83,7 +76,7 @@ extension ReportBuilder {
             let quarterNumber: Int64? = row[1]
             let quarter = quarterNumber.map { number in
                 if let name = quarters[number] { return name }
-                let name = Self.quarterName(number)
+                let name = QuarterRange(number: Int(number)).description
                 quarters[number] = name
                 return name
             }
@@ -129,8 +122,8 @@ extension ReportBuilder {
             "deal.outcome",
             coverage ? "account.industry" : "NULL", coverage ? "account.region" : "NULL",
             coverage ? "account.sizeBand" : "NULL",
-            coverage ? "deal.id IN (SELECT dealID FROM interview WHERE status = 'completed')" : "NULL",
-            cycle.map { $0 == .quarter ? Self.quarterNumber : $0.expression } ?? "NULL",
+            coverage ? "deal.id IN (SELECT dealID FROM interview WHERE status = \(InterviewStatus.completed))" : "NULL",
+            cycle.map(\.expression) ?? "NULL",
             cycle == nil
                 ? "NULL"
                 : """
@@ -168,7 +161,7 @@ extension ReportBuilder {
             if let cycle {
                 let segment: String?
                 if cycle == .quarter {
-                    segment = (row[5] as Int64?).map(Self.quarterName)
+                    segment = (row[5] as Int?).map { QuarterRange(number: $0).description }
                 } else {
                     segment = name(row[5], cycle)
                 }

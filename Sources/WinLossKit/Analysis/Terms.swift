@@ -73,7 +73,7 @@ extension WinLossStore {
                 JOIN answer ON answer.interviewID = interview.id
                 JOIN templateQuestion AS question
                     ON question.templateVersionID = interview.templateVersionID AND question.questionID = answer.questionID
-                WHERE interview.status = 'completed' AND question.audience = 'buyer'
+                WHERE interview.status = \(InterviewStatus.completed) AND question.audience = 'buyer'
                   AND question.kind IN ('short_text', 'long_text') AND answer.displayText IS NOT NULL
                   AND \(request.filter.condition)
                 ORDER BY interview.id

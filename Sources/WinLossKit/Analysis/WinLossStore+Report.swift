@@ -62,9 +62,8 @@ struct ReportBuilder {
     let db: Database
     let request: ReportRequest
 
-    /// `2026Q3`, from the decided date.
-    static let quarter: SQL =
-        "(substr(deal.decidedOn, 1, 4) || 'Q' || ((CAST(substr(deal.decidedOn, 6, 2) AS INTEGER) + 2) / 3))"
+    /// The quarter of the decided date, `20263` for 2026Q3.
+    static let quarter: SQL = "quarter(deal.decidedOn)"
 
     var filter: SQL { request.filter.condition }
 
@@ -180,7 +179,7 @@ struct ReportBuilder {
     func dealCounts(by dimension: ReportDimension?) throws -> [String?: DealTally] {
         let request: SQLRequest<Row> = """
             SELECT deal.outcome AS outcome, \(group(dimension)) AS grp, count(*) AS deals,
-                   sum(deal.id IN (SELECT dealID FROM interview WHERE status = 'completed')) AS interviewed
+                   sum(deal.id IN (SELECT dealID FROM interview WHERE status = \(InterviewStatus.completed))) AS interviewed
             \(deals(dimension))
             WHERE \(filter)
             GROUP BY deal.outcome, grp
@@ -188,7 +187,7 @@ struct ReportBuilder {
         var result: [String?: DealTally] = [:]
         for row in try request.fetchAll(db) {
             guard let outcome = Outcome(rawValue: row["outcome"]) else { continue }
-            let key: String? = row["grp"]
+            let key = Self.groupName(row["grp"], dimension: dimension)
             result[key, default: DealTally()].deals[outcome] += row["deals"] as Int
             result[key, default: DealTally()].interviewed[outcome] += row["interviewed"] as Int
         }
@@ -206,14 +205,14 @@ struct ReportBuilder {
             SELECT deal.outcome AS outcome, \(group(dimension)) AS grp, count(*) AS interviews,
                    sum(interview.coded) AS coded
             \(interviews(dimension))
-            WHERE interview.status = 'completed' AND \(filter)
+            WHERE interview.status = \(InterviewStatus.completed) AND \(filter)
             GROUP BY deal.outcome, grp
             """
         var result: [String?: ByOutcome<InterviewTally>] = [:]
         let empty = ByOutcome { _ in InterviewTally() }
         for row in try request.fetchAll(db) {
             guard let outcome = Outcome(rawValue: row["outcome"]) else { continue }
-            let key: String? = row["grp"]
+            let key = Self.groupName(row["grp"], dimension: dimension)
             result[key, default: empty][outcome].interviews += row["interviews"] as Int
             result[key, default: empty][outcome].coded += row["coded"] as Int
         }
@@ -310,7 +309,7 @@ struct ReportBuilder {
                 request.filter == DealFilter()
                 ? ""
                 : """
-                AND theme.interviewID IN (SELECT interview.id \(interviews(nil)) WHERE interview.status = 'completed' AND \(filter))
+                AND theme.interviewID IN (SELECT interview.id \(interviews(nil)) WHERE interview.status = \(InterviewStatus.completed) AND \(filter))
                 """
             sql = """
                 SELECT theme.themeID AS themeID, theme.outcome AS outcome, \(grp) AS grp, \(totals)
@@ -323,7 +322,7 @@ struct ReportBuilder {
                 WITH scope AS MATERIALIZED (
                     SELECT interview.id AS interviewID, \(dimension.expression) AS grp
                     \(interviews(dimension))
-                    WHERE interview.status = 'completed' AND \(filter)
+                    WHERE interview.status = \(InterviewStatus.completed) AND \(filter)
                 )
                 SELECT theme.themeID AS themeID, theme.outcome AS outcome, scope.grp AS grp, \(totals)
                 FROM scope JOIN interviewTheme AS theme ON theme.interviewID = scope.interviewID
@@ -349,7 +348,7 @@ struct ReportBuilder {
     /// A group's name as reports show it: quarters as `2026Q3`, whether SQL gave them as text or as `20263`.
     static func groupName(_ value: DatabaseValue, dimension: ReportDimension?) -> String? {
         if dimension == .quarter, let number = Int.fromDatabaseValue(value) {
-            return "\(number / 10)Q\(number % 10)"
+            return QuarterRange(number: number).description
         }
         return String.fromDatabaseValue(value)
     }
@@ -527,7 +526,7 @@ struct ReportBuilder {
                 SELECT interview.id AS id
                 FROM interview JOIN deal ON deal.id = interview.dealID JOIN account ON account.id = deal.accountID
                 JOIN person ON person.id = deal.repID
-                WHERE interview.status = 'completed' AND \(filter)
+                WHERE interview.status = \(InterviewStatus.completed) AND \(filter)
             )
             SELECT * FROM (
                 SELECT \(Self.quoteColumns),
@@ -588,7 +587,8 @@ struct ReportBuilder {
                 industry: row["industry"], region: row["region"], size: row["sizeBand"])
         else { return nil }
         let quote = Quote(
-            text: row["displayText"], attribution: attribution, outcome: outcome, quarter: row["quarter"],
+            text: row["displayText"], attribution: attribution, outcome: outcome,
+            quarter: QuarterRange(number: row["quarter"]).description,
             interviewID: row["interviewID"], questionID: row["questionID"],
             sentiment: Sentiment(rawValue: row["sentiment"]) ?? .neutral, isPrimary: row["isPrimary"])
         return Candidate(

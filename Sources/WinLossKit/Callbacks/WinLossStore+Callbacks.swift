@@ -27,7 +27,7 @@ extension WinLossStore {
                     """
                     (deal.outcome = 'loss' AND EXISTS (
                         SELECT 1 FROM interview AS anyIV \(reconsider) \(revisit)
-                        WHERE anyIV.dealID = deal.id AND anyIV.status = 'completed'
+                        WHERE anyIV.dealID = deal.id AND anyIV.status = \(InterviewStatus.completed)
                           AND (anyReconsider.flag = 1 OR anyRevisit.value IS NOT NULL)))
                     """)
             }
@@ -208,7 +208,7 @@ extension WinLossStore {
                     FROM (SELECT themeID, max(isPrimary) AS isPrimary FROM code WHERE interviewID = iv.id
                           GROUP BY themeID)) AS themes
             \(sql: DealSummary.joins)
-            LEFT JOIN interview AS iv ON iv.dealID = deal.id AND iv.status = 'completed'
+            LEFT JOIN interview AS iv ON iv.dealID = deal.id AND iv.status = \(InterviewStatus.completed)
             LEFT JOIN contact AS buyer ON buyer.id = iv.contactID
             LEFT JOIN contact
                 ON contact.id = coalesce(

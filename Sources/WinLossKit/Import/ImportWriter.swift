@@ -8,24 +8,7 @@ struct ImportWriter {
     private let mapping: ColumnMapping
     private let source: DealSource
     /// The time of the import, converted for SQLite once rather than for every row.
-    private let now: DatabaseValue
-
-    private let selectDeal: Statement
-    private let insertDeal: Statement
-    private let updateDeal: Statement
-    private let selectCompetitors: Statement
-    private let insertCompetitor: Statement
-    private let selectAttributes: Statement
-    private let upsertAttribute: Statement
-    private let deleteAttribute: Statement
-    private let linkContact: Statement
-    private let insertPerson: Statement
-    private let insertAccount: Statement
-    private let updateAccountSegment: Statement
-    private let touchAccount: Statement
-    private let insertContact: Statement
-    private let updateContact: Statement
-    private let touchDeal: Statement
+    private let now: StoredTime
 
     /// No deal existed when the import began, so no row can match one in the database (only earlier rows).
     private let startedEmpty: Bool
@@ -52,46 +35,11 @@ struct ImportWriter {
     }
 
     init(db: Database, mapping: ColumnMapping, now: Date) throws {
-        self.now = now.databaseValue
+        self.now = StoredTime(now)
         self.db = db
         self.mapping = mapping
         self.source = mapping.format.source
         startedEmpty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deal)") == 0
-        selectDeal = try db.makeStatement(
-            sql: "SELECT \(DealColumns.names.joined(separator: ", ")), id FROM deal WHERE externalID = ?")
-        insertDeal = try db.makeStatement(
-            sql:
-                "INSERT INTO deal (\(DealColumns.names.joined(separator: ", ")), externalID, source, createdAt, updatedAt) "
-                + "VALUES (\(Array(repeating: "?", count: DealColumns.names.count + 4).joined(separator: ", ")))")
-        updateDeal = try db.makeStatement(
-            sql:
-                "UPDATE deal SET \(DealColumns.names.map { "\($0) = ?" }.joined(separator: ", ")), updatedAt = ? WHERE id = ?"
-        )
-        selectCompetitors = try db.makeStatement(sql: "SELECT name FROM dealCompetitor WHERE dealID = ?")
-        insertCompetitor = try db.makeStatement(
-            sql: "INSERT OR IGNORE INTO dealCompetitor (dealID, name) VALUES (?, ?)")
-        selectAttributes = try db.makeStatement(sql: "SELECT key, value FROM dealAttribute WHERE dealID = ?")
-        upsertAttribute = try db.makeStatement(
-            sql: "INSERT INTO dealAttribute (dealID, key, value) VALUES (?, ?, ?) "
-                + "ON CONFLICT (dealID, key) DO UPDATE SET value = excluded.value")
-        deleteAttribute = try db.makeStatement(sql: "DELETE FROM dealAttribute WHERE dealID = ? AND key = ?")
-        linkContact = try db.makeStatement(sql: "INSERT OR IGNORE INTO dealContact (dealID, contactID) VALUES (?, ?)")
-        insertPerson = try db.makeStatement(
-            sql: "INSERT INTO person (name, email, role, createdAt) VALUES (?, ?, 'rep', ?)")
-        insertAccount = try db.makeStatement(
-            sql:
-                "INSERT INTO account (externalID, name, industry, region, sizeBand, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        )
-        updateAccountSegment = try db.makeStatement(
-            sql: "UPDATE account SET industry = ?, region = ?, sizeBand = ?, updatedAt = ? WHERE id = ?")
-        touchAccount = try db.makeStatement(sql: "UPDATE account SET updatedAt = ? WHERE id = ?")
-        insertContact = try db.makeStatement(
-            sql:
-                "INSERT INTO contact (accountID, name, title, email, phone, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        )
-        updateContact = try db.makeStatement(
-            sql: "UPDATE contact SET title = ?, email = ?, phone = ?, updatedAt = ? WHERE id = ?")
-        touchDeal = try db.makeStatement(sql: "UPDATE deal SET updatedAt = ? WHERE id = ?")
     }
 
     /// Inserts or updates one deal. `firstSighting` is false for a repeat of a deal earlier in the file (one row
@@ -112,32 +60,31 @@ struct ImportWriter {
             return
         }
 
-        var incomingColumns = DealColumns(deal, accountID: accountID, repID: repID)
-        let existingRow = startedEmpty ? nil : try Row.fetchOne(selectDeal, arguments: [deal.externalID])
-        guard let row = existingRow else {
-            try insertDeal.execute(arguments: incomingColumns.arguments + [deal.externalID, source, now, now])
-            let id = db.lastInsertedRowID
-            for name in deal.competitors { try insertCompetitor.execute(arguments: [id, name]) }
-            for case let (key, value?) in deal.attributes { try upsertAttribute.execute(arguments: [id, key, value]) }
+        var incomingFields = DealTable.Fields(deal, accountID: accountID, repID: repID)
+        let existingDeal = startedEmpty ? nil : try DealTable.find(externalID: deal.externalID, in: db)
+        guard let (id, existing) = existingDeal else {
+            let id = try DealTable.insert(incomingFields, externalID: deal.externalID, source: source, at: now, in: db)
+            for name in deal.competitors { try DealTable.addCompetitor(name, dealID: id, in: db) }
+            for case let (key, value?) in deal.attributes {
+                try DealTable.setAttribute(key, to: value, dealID: id, in: db)
+            }
             _ = try link(id, contactIDs)
             written[deal.externalID] = (id, .inserted)
             summary.inserted += 1
             return
         }
 
-        let id: Int64 = row["id"]
-        let existing = DealColumns(row: row)
-        incomingColumns.keepUnmapped(from: existing, mapping: mapping)
+        incomingFields.keepUnmapped(from: existing, mapping: mapping)
         var changed = false
-        if incomingColumns != existing {
-            try updateDeal.execute(arguments: incomingColumns.arguments + [now, id])
+        if incomingFields != existing {
+            try DealTable.update(incomingFields, id: id, at: now, in: db)
             changed = true
         }
         changed = try updateCompetitors(id, deal) || changed
         changed = try updateAttributes(id, deal) || changed
         changed = try link(id, contactIDs) || changed
         if changed {
-            try touchDeal.execute(arguments: [now, id])
+            try DealTable.touch(id, at: now, in: db)
             summary.updated += 1
         } else {
             summary.unchanged += 1
@@ -149,25 +96,21 @@ struct ImportWriter {
 
     private func updateCompetitors(_ id: Int64, _ deal: IncomingDeal) throws -> Bool {
         guard mapping.hasAny(.competitors, .competitor, .competitorWon) else { return false }
-        let existing = try String.fetchAll(selectCompetitors, arguments: [id])
+        let existing = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT name FROM dealCompetitor WHERE dealID = ?"), arguments: [id])
         let replacesList = mapping.hasAny(.competitors, .competitor)
         let wanted = replacesList ? deal.competitors : existing + deal.competitors
         guard Set(existing.map { $0.lowercased() }) != Set(wanted.map { $0.lowercased() }) else { return false }
-        try DealWrites.replaceCompetitors(wanted, dealID: id, in: db)
+        try DealTable.replaceCompetitors(wanted, dealID: id, in: db)
         return true
     }
 
     private func updateAttributes(_ id: Int64, _ deal: IncomingDeal) throws -> Bool {
         guard !deal.attributes.isEmpty else { return false }
-        var existing: [String: String] = [:]
-        for row in try Row.fetchAll(selectAttributes, arguments: [id]) { existing[row[0]] = row[1] }
+        let existing = try Attributes.ofDeal(id, in: db)
         var changed = false
         for (key, value) in deal.attributes where existing[key] != value {
-            if let value {
-                try upsertAttribute.execute(arguments: [id, key, value])
-            } else {
-                try deleteAttribute.execute(arguments: [id, key])
-            }
+            try DealTable.setAttribute(key, to: value, dealID: id, in: db)
             changed = true
         }
         return changed
@@ -176,9 +119,8 @@ struct ImportWriter {
     /// Links contacts to a deal; true if any link is new.
     private func link(_ dealID: Int64, _ contactIDs: [Int64]) throws -> Bool {
         var added = false
-        for contactID in contactIDs {
-            try linkContact.execute(arguments: [dealID, contactID])
-            if db.changesCount > 0 { added = true }
+        for contactID in contactIDs where try DealTable.linkContact(contactID, dealID: dealID, in: db) {
+            added = true
         }
         return added
     }
@@ -197,7 +139,7 @@ struct ImportWriter {
                     db, sql: "SELECT id FROM person WHERE name = ? COLLATE NOCASE AND email IS NULL", arguments: [name])
                 if unnamed.count == 1 {
                     id = unnamed[0]
-                    try db.execute(sql: "UPDATE person SET email = ? WHERE id = ?", arguments: [email, unnamed[0]])
+                    try PersonTable.setEmail(email, id: unnamed[0], in: db)
                 }
             }
         } else if let name = deal.repName {
@@ -212,8 +154,8 @@ struct ImportWriter {
             id = ids.first
         }
         if id == nil {
-            try insertPerson.execute(arguments: [deal.repName ?? deal.repEmail ?? "", deal.repEmail, now])
-            id = db.lastInsertedRowID
+            id = try PersonTable.insert(
+                name: deal.repName ?? deal.repEmail ?? "", email: deal.repEmail, role: .rep, at: now, in: db)
             summary.peopleCreated += 1
         }
         let found = id ?? 0
@@ -237,8 +179,7 @@ struct ImportWriter {
                         sql: "SELECT id FROM account WHERE name = ? COLLATE NOCASE AND externalID IS NULL ORDER BY id",
                         arguments: [deal.account])
                     if let adopted = found {
-                        try db.execute(
-                            sql: "UPDATE account SET externalID = ? WHERE id = ?", arguments: [externalID, adopted])
+                        try AccountTable.setExternalID(externalID, id: adopted, in: db)
                     }
                 }
             } else {
@@ -262,10 +203,11 @@ struct ImportWriter {
                     sizeBand: row?["sizeBand"],
                     attributes: try Attributes.ofAccount(found, in: db))
             } else {
-                try insertAccount.execute(arguments: [
-                    deal.accountExternalID, deal.account, deal.industry, deal.region, deal.sizeBand, now, now,
-                ])
-                id = db.lastInsertedRowID
+                id = try AccountTable.insert(
+                    externalID: deal.accountExternalID, name: deal.account,
+                    segment: AccountTable.Segment(
+                        industry: deal.industry, region: deal.region, sizeBand: deal.sizeBand),
+                    at: now, in: db)
                 accountStates[id] = AccountState(
                     externalID: deal.accountExternalID, industry: deal.industry, region: deal.region,
                     sizeBand: deal.sizeBand, attributes: [:])
@@ -285,12 +227,13 @@ struct ImportWriter {
         if let region = deal.region, region != state.region { state.region = region; changed = true }
         if let sizeBand = deal.sizeBand, sizeBand != state.sizeBand { state.sizeBand = sizeBand; changed = true }
         if changed {
-            try updateAccountSegment.execute(arguments: [state.industry, state.region, state.sizeBand, now, id])
+            try AccountTable.setSegment(
+                AccountTable.Segment(industry: state.industry, region: state.region, sizeBand: state.sizeBand), id: id,
+                at: now, in: db)
         }
         let newAttributes = deal.accountAttributes.filter { state.attributes[$0.key] != $0.value }
         if !newAttributes.isEmpty {
-            try touchAccount.execute(arguments: [now, id])
-            try Attributes.setOnAccount(newAttributes, accountID: id, in: db)
+            try AccountTable.setAttributes(newAttributes, id: id, at: now, in: db)
             state.attributes.merge(newAttributes) { $1 }
             changed = true
         }
@@ -322,10 +265,10 @@ struct ImportWriter {
                 name: current?["name"] ?? incoming.name, title: current?["title"], email: current?["email"],
                 phone: current?["phone"])
         } else {
-            try insertContact.execute(arguments: [
-                accountID, incoming.name, incoming.title, incoming.email, incoming.phone, now, now,
-            ])
-            id = db.lastInsertedRowID
+            id = try ContactTable.insert(
+                accountID: accountID, name: incoming.name,
+                reach: ContactTable.Reach(title: incoming.title, email: incoming.email, phone: incoming.phone), at: now,
+                in: db)
             contactStates[id] = incoming
             summary.contactsCreated += 1
         }
@@ -336,7 +279,9 @@ struct ImportWriter {
             if let email = incoming.email, email != state.email { state.email = email; changed = true }
             if let phone = incoming.phone, phone != state.phone { state.phone = phone; changed = true }
             if changed {
-                try updateContact.execute(arguments: [state.title, state.email, state.phone, now, id])
+                try ContactTable.setReach(
+                    ContactTable.Reach(title: state.title, email: state.email, phone: state.phone), id: id, at: now,
+                    in: db)
                 contactStates[id] = state
                 if updatedContacts.insert(id).inserted { summary.contactsUpdated += 1 }
             }
@@ -345,73 +290,21 @@ struct ImportWriter {
     }
 }
 
-/// The columns of the `deal` table an import sets, in one order for SELECT, INSERT and UPDATE.
-struct DealColumns: Equatable {
-    static let names = [
-        "name", "accountID", "repID", "amountMinor", "currency", "createdOn", "decidedOn", "outcome", "stage", "reason",
-        "competitorWon", "productLine",
-    ]
-
-    var name: String
-    var accountID: Int64
-    var repID: Int64
-    var amountMinor: Int64?
-    var currency: String?
-    var createdOn: String?
-    var decidedOn: String
-    var outcome: String
-    var stage: String?
-    var reason: String?
-    var competitorWon: String?
-    var productLine: String?
-
+extension DealTable.Fields {
     init(_ deal: IncomingDeal, accountID: Int64, repID: Int64) {
-        name = deal.name
-        self.accountID = accountID
-        self.repID = repID
-        amountMinor = deal.amount?.minorUnits
-        currency = deal.amount?.currency.code
-        createdOn = deal.createdOn?.description
-        decidedOn = deal.decidedOn.description
-        outcome = deal.outcome.rawValue
-        stage = deal.stage
-        reason = deal.reason
-        competitorWon = deal.competitorWon
-        productLine = deal.productLine
-    }
-
-    init(row: Row) {
-        name = row["name"]
-        accountID = row["accountID"]
-        repID = row["repID"]
-        amountMinor = row["amountMinor"]
-        currency = row["currency"]
-        createdOn = row["createdOn"]
-        decidedOn = row["decidedOn"]
-        outcome = row["outcome"]
-        stage = row["stage"]
-        reason = row["reason"]
-        competitorWon = row["competitorWon"]
-        productLine = row["productLine"]
+        self.init(
+            name: deal.name, accountID: accountID, repID: repID, amount: deal.amount, createdOn: deal.createdOn,
+            decidedOn: deal.decidedOn, outcome: deal.outcome, stage: deal.stage, reason: deal.reason,
+            competitorWon: deal.competitorWon, productLine: deal.productLine)
     }
 
     /// Keeps the existing value of every column the file does not carry.
-    mutating func keepUnmapped(from existing: DealColumns, mapping: ColumnMapping) {
-        if !mapping.has(.amount) {
-            amountMinor = existing.amountMinor
-            currency = existing.currency
-        }
+    mutating func keepUnmapped(from existing: DealTable.Fields, mapping: ColumnMapping) {
+        if !mapping.has(.amount) { amount = existing.amount }
         if !mapping.has(.created) { createdOn = existing.createdOn }
         if !mapping.has(.stage) { stage = existing.stage }
         if !mapping.hasAny(.reason, .lossReason, .winReason) { reason = existing.reason }
         if !mapping.hasAny(.competitorWon, .competitor) { competitorWon = existing.competitorWon }
         if !mapping.has(.product) { productLine = existing.productLine }
-    }
-
-    var arguments: StatementArguments {
-        [
-            name, accountID, repID, amountMinor, currency, createdOn, decidedOn, outcome, stage, reason, competitorWon,
-            productLine,
-        ]
     }
 }

@@ -119,31 +119,3 @@ public enum InterviewStatus: String, Sendable, Codable, CaseIterable {
     /// Completed, declined and no-show interviews are closed: nothing more is asked.
     public var isClosed: Bool { self == .completed || self == .declined || self == .noShow }
 }
-
-/// An answer's value in the typed columns the database keeps beside its JSON, so that reports add up amounts,
-/// numbers and flags in SQL.
-struct AnswerColumns {
-    var amount: Money?
-    var period: MoneyPeriod?
-    /// Numbers, percentages, scale points and months.
-    var number: Double?
-    var flag: Bool?
-    var date: CalendarDate?
-    var choices: [String] = []
-
-    init(_ value: AnswerValue?) {
-        switch value {
-        case .money(let amount, let per)?:
-            self.amount = amount
-            period = per
-        case .number(let decimal)?, .percent(let decimal)?: number = NSDecimalNumber(decimal: decimal).doubleValue
-        case .scale(let point)?: number = Double(point)
-        case .months(let count)?: number = Double(count)
-        case .yesNo(let value)?: flag = value
-        case .date(let day)?: date = day
-        case .choice(let id)?: choices = [id]
-        case .choices(let ids)?: choices = ids
-        case .text?, nil: break
-        }
-    }
-}

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A buying company, with the segment attributes reports break results down by.
-public struct Account: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Account: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
     public var id: Int64?
     /// The CRM's own id for the account, when an export carries it.
     public var externalID: String?
@@ -29,10 +29,6 @@ public struct Account: Codable, Sendable, Equatable, Identifiable, FetchableReco
     }
 
     public static let databaseTableName = "account"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 
     /// The band an employee count falls in (LinkedIn's bands), so that accounts of similar size group together.
     public static func sizeBand(employees: Int) -> String {

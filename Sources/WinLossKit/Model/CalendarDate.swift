@@ -67,7 +67,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The date `count` days later (earlier when negative).
     public func adding(days count: Int) -> CalendarDate {
-        CalendarDate(dayNumber: dayNumber + count)
+        CalendarDate(daysSince1970: dayNumber + count)
     }
 
     /// The same day `count` months later (earlier when negative), or the last day of that month when it is
@@ -111,7 +111,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private init(dayNumber: Int) {
+    /// The day `dayNumber` days after 1970-01-01.
+    init(daysSince1970 dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

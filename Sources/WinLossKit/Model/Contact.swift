@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A person at a buying account: one of the buyers an interviewer may speak to.
-public struct Contact: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Contact: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
     public var id: Int64?
     public var accountID: Int64
     public var name: String
@@ -27,8 +27,4 @@ public struct Contact: Codable, Sendable, Equatable, Identifiable, FetchableReco
     }
 
     public static let databaseTableName = "contact"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

@@ -13,7 +13,7 @@ public enum DealSource: String, Codable, Sendable, CaseIterable, DatabaseValueCo
 }
 
 /// One decided sales pursuit of one account. Interviews hang off deals.
-public struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
     public var id: Int64?
     /// The CRM's id: the key that makes re-importing an export update deals instead of duplicating them.
     public var externalID: String
@@ -67,10 +67,6 @@ public struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
     public var amount: Money? {
         guard let amountMinor, let currency else { return nil }
         return Money(minorUnits: amountMinor, currency: currency)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Someone in the selling company: a rep who works deals, or an interviewer, or a manager.
-public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
     public var id: Int64?
     public var name: String
     /// Unique when present. CRM exports often name a deal's owner without an email, so it may be missing.
@@ -25,10 +25,6 @@ public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecor
     }
 
     public static let databaseTableName = "person"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
 extension Person {

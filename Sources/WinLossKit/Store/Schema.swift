@@ -54,6 +54,8 @@ enum Schema {
         migrator.registerMigration("v6-codebook") { db in
             // Until now the codebook arrived with the first codebook command, so inline tags counted for nothing
             // until then. A programme has its codebook from the start, and tags already typed become codes.
+            // The rebuild of what reports count uses the store's quarter(), whatever connection runs this.
+            db.add(function: QuarterRange.sqlFunction)
             let hasThemes = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM theme)") ?? false
             if !hasThemes { try WinLossStore.syncCodebook(try seed(), now: clock.now(), in: db) }
         }

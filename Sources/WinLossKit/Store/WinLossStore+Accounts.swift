@@ -80,7 +80,10 @@ extension WinLossStore {
             var contact = Contact(
                 accountID: accountID, name: name, title: Validate.optional(title), email: email,
                 phone: Validate.optional(phone), createdAt: now, updatedAt: now)
-            try contact.insert(db)
+            contact.id = try ContactTable.insert(
+                accountID: accountID, name: name,
+                reach: ContactTable.Reach(title: contact.title, email: email, phone: contact.phone),
+                at: StoredTime(now), in: db)
             return contact
         }
     }
@@ -108,28 +111,23 @@ extension WinLossStore {
     }
 
     /// Finds the account by CRM id or name, or creates it; fills in the segment fields that are given.
-    func upsertAccount(name: String, fields: AccountFields, now: Date, in db: Database) throws -> Account {
-        if var account = try Lookup.account(name, in: db) {
-            var changed = false
-            for (keyPath, value) in [
-                (\Account.industry, fields.industry), (\.region, fields.region), (\.sizeBand, fields.sizeBand),
-            ]
-            where value != nil && account[keyPath: keyPath] != value {
-                account[keyPath: keyPath] = value
-                changed = true
-            }
-            if changed {
-                account.updatedAt = now
-                try account.update(db)
-            }
-            try Attributes.setOnAccount(fields.attributes, accountID: account.id ?? 0, in: db)
-            return account
+    func upsertAccount(name: String, fields: AccountFields, now: Date, in db: Database) throws -> Int64 {
+        let time = StoredTime(now)
+        if let account = try Lookup.account(name, in: db), let id = account.id {
+            let current = AccountTable.Segment(
+                industry: account.industry, region: account.region, sizeBand: account.sizeBand)
+            let wanted = AccountTable.Segment(
+                industry: fields.industry ?? current.industry, region: fields.region ?? current.region,
+                sizeBand: fields.sizeBand ?? current.sizeBand)
+            if wanted != current { try AccountTable.setSegment(wanted, id: id, at: time, in: db) }
+            try AccountTable.setAttributes(fields.attributes, id: id, at: nil, in: db)
+            return id
         }
-        var account = Account(
-            name: name, industry: fields.industry, region: fields.region, sizeBand: fields.sizeBand, createdAt: now,
-            updatedAt: now)
-        try account.insert(db)
-        try Attributes.setOnAccount(fields.attributes, accountID: account.id ?? 0, in: db)
-        return account
+        let id = try AccountTable.insert(
+            externalID: nil, name: name,
+            segment: AccountTable.Segment(industry: fields.industry, region: fields.region, sizeBand: fields.sizeBand),
+            at: time, in: db)
+        try AccountTable.setAttributes(fields.attributes, id: id, at: nil, in: db)
+        return id
     }
 }

@@ -58,40 +58,28 @@ extension WinLossStore {
 
     /// ``syncCodebook(_:now:)`` inside a transaction of the caller's: the one writer of the codebook's themes.
     static func syncCodebook(_ codebook: Codebook, now: Date, in db: Database) throws {
+        let time = StoredTime(now)
         var changed = false
         for (position, entry) in codebook.flattened.enumerated() {
             let theme = entry.theme
-            let keywords = Self.encode(theme.keywords)
             if let existing = try Row.fetchOne(
                 db, sql: "SELECT source, renamed FROM theme WHERE id = ?", arguments: [theme.id])
             {
-                guard (existing["source"] as String) == "codebook" else { continue }
-                let renamed: Bool = existing["renamed"]
-                try db.execute(
-                    sql: """
-                        UPDATE theme SET description = :description, keywords = :keywords, parentID = :parent, position = :position,
-                            label = CASE WHEN :renamed THEN label ELSE :label END
-                        WHERE id = :id AND (description, keywords, parentID, position, label)
-                            IS NOT (:description, :keywords, :parent, :position, CASE WHEN :renamed THEN label ELSE :label END)
-                        """,
-                    arguments: [
-                        "description": theme.description, "keywords": keywords, "parent": entry.parent,
-                        "position": position, "renamed": renamed, "label": theme.label, "id": theme.id,
-                    ])
-                changed = changed || db.changesCount > 0
+                guard (existing["source"] as String) == ThemeTable.Source.codebook.rawValue else { continue }
+                let updated = try ThemeTable.update(
+                    id: theme.id, label: theme.label, description: theme.description, keywords: theme.keywords,
+                    parentID: entry.parent, position: position, keepingLabel: existing["renamed"], in: db)
+                changed = changed || updated
             } else {
                 changed = true
-                try db.execute(
-                    sql: """
-                        INSERT INTO theme (id, label, description, keywords, parentID, source, position, createdAt)
-                        VALUES (?, ?, ?, ?, ?, 'codebook', ?, ?)
-                        """,
-                    arguments: [theme.id, theme.label, theme.description, keywords, entry.parent, position, now])
+                try ThemeTable.insert(
+                    id: theme.id, label: theme.label, description: theme.description, keywords: theme.keywords,
+                    parentID: entry.parent, source: .codebook, position: position, at: time, in: db)
             }
         }
         // A new theme may be what earlier tags named, and a new nesting changes what each theme rolls up into.
         guard changed else { return }
-        try Self.codeTags(in: db, now: now)
+        try CodeTable.codeTags(answerID: nil, at: time, in: db)
         try Self.refreshInterviewThemes(in: db)
     }
 
@@ -122,14 +110,12 @@ extension WinLossStore {
                 }
             }
             let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM theme") ?? 0) + 1
-            try db.execute(
-                sql:
-                    "INSERT INTO theme (id, label, description, keywords, parentID, source, position, createdAt) VALUES (?, ?, ?, ?, ?, 'added', ?, ?)",
-                arguments: [
-                    id, label, Validate.optional(description) ?? "",
-                    Self.encode(keywords.compactMap(Validate.optional)), parent, position, clock.now(),
-                ])
-            try Self.codeTags(in: db, now: clock.now())
+            let now = StoredTime(clock.now())
+            try ThemeTable.insert(
+                id: id, label: label, description: Validate.optional(description) ?? "",
+                keywords: keywords.compactMap(Validate.optional), parentID: parent, source: .added, position: position,
+                at: now, in: db)
+            try CodeTable.codeTags(answerID: nil, at: now, in: db)
             try Self.refreshInterviewThemes(in: db)
             guard let theme = try Self.theme(id, in: db) else {
                 throw RequestError.notFound(kind: "theme", key: id, hint: "it was not added")
@@ -143,7 +129,7 @@ extension WinLossStore {
         let label = try Validate.required(label, field: "label")
         try write { db in
             _ = try Self.liveTheme(id, in: db)
-            try db.execute(sql: "UPDATE theme SET label = ?, renamed = 1 WHERE id = ?", arguments: [label, id])
+            try ThemeTable.rename(id, label: label, in: db)
         }
     }
 
@@ -158,30 +144,9 @@ extension WinLossStore {
         return try write { db in
             let from = try Self.liveTheme(source, in: db)
             let into = try Self.liveTheme(target, in: db)
-            // Answers coded with both keep the target's code, primary if either was.
-            try db.execute(
-                sql: """
-                    UPDATE code SET isPrimary = 1
-                    WHERE themeID = ? AND answerID IN (SELECT answerID FROM code WHERE themeID = ? AND isPrimary = 1)
-                    """, arguments: [into.id, from.id])
-            try db.execute(
-                sql: "DELETE FROM code WHERE themeID = ? AND answerID IN (SELECT answerID FROM code WHERE themeID = ?)",
-                arguments: [from.id, into.id])
-            try db.execute(sql: "UPDATE code SET themeID = ? WHERE themeID = ?", arguments: [into.id, from.id])
-            let moved = db.changesCount
-            try db.execute(sql: "UPDATE theme SET mergedInto = ? WHERE mergedInto = ?", arguments: [into.id, from.id])
-            try db.execute(
-                sql: "UPDATE theme SET parentID = ? WHERE parentID = ? AND id <> ?",
-                arguments: [into.id, from.id, into.id])
-            if into.parentID == from.id {
-                try db.execute(sql: "UPDATE theme SET parentID = ? WHERE id = ?", arguments: [from.parentID, into.id])
-            }
-            let keywords = into.keywords + from.keywords.filter { !into.keywords.contains($0) }
-            try db.execute(
-                sql: "UPDATE theme SET keywords = ? WHERE id = ?", arguments: [Self.encode(keywords), into.id])
-            try db.execute(
-                sql: "UPDATE theme SET mergedInto = ?, parentID = NULL WHERE id = ?", arguments: [into.id, from.id])
-            try Self.codeTags(in: db, now: clock.now())
+            let moved = try CodeTable.moveTheme(from.id, to: into.id, in: db)
+            try ThemeTable.merge(from, into: into, in: db)
+            try CodeTable.codeTags(answerID: nil, at: StoredTime(clock.now()), in: db)
             try Self.refreshInterviewThemes(in: db)
             return moved
         }
@@ -201,7 +166,7 @@ extension WinLossStore {
                     kind: "answer to", key: questionID,
                     hint: "see the interview with `winloss interview show \(interviewID)`")
             }
-            let coderID = try coder.map { try Lookup.person($0, in: db).id }
+            let coderID = try coder.flatMap { try Lookup.person($0, in: db).id }
             guard codes.filter(\.isPrimary).count <= 1 else {
                 throw RequestError.invalid(field: "primary", message: "one theme at most is the primary reason")
             }
@@ -210,17 +175,12 @@ extension WinLossStore {
                 let theme = try Self.liveTheme(code.themeID, in: db, followMerge: true)
                 if !resolved.contains(where: { $0.0 == theme.id }) { resolved.append((theme.id, code)) }
             }
-            try db.execute(sql: "DELETE FROM code WHERE answerID = ? AND source = 'coder'", arguments: [answerID])
-            let now = clock.now()
+            try CodeTable.removeCoderCodes(answerID: answerID, in: db)
+            let now = StoredTime(clock.now())
             for (themeID, code) in resolved {
-                try db.execute(
-                    sql: """
-                        INSERT INTO code (answerID, interviewID, themeID, sentiment, isPrimary, source, coderID, createdAt)
-                        VALUES (?, ?, ?, ?, ?, 'coder', ?, ?)
-                        ON CONFLICT (answerID, themeID) DO UPDATE SET sentiment = excluded.sentiment, isPrimary = excluded.isPrimary,
-                            source = 'coder', coderID = excluded.coderID
-                        """,
-                    arguments: [answerID, interviewID, themeID, code.sentiment.rawValue, code.isPrimary, coderID, now])
+                try CodeTable.insert(
+                    themeID: themeID, sentiment: code.sentiment, isPrimary: code.isPrimary, source: .coder,
+                    coderID: coderID, answerID: answerID, interviewID: interviewID, at: now, in: db)
             }
             try Self.refreshInterviewThemes(in: db, interviewID: interviewID)
         }
@@ -307,36 +267,14 @@ extension WinLossStore {
         return found
     }
 
-    /// Turns inline tags that name a theme (or an alias of one) into codes, and drops tag codes whose tag is gone.
-    static func codeTags(in db: Database, answerID: Int64? = nil, now: Date) throws {
-        if let answerID {
-            try db.execute(
-                sql: """
-                    DELETE FROM code WHERE answerID = ? AND source = 'tag' AND themeID NOT IN (
-                        SELECT coalesce(theme.mergedInto, theme.id) FROM answerTag JOIN theme ON theme.id = answerTag.tag
-                        WHERE answerTag.answerID = ?)
-                    """, arguments: [answerID, answerID])
-        }
-        try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO code (answerID, interviewID, themeID, sentiment, isPrimary, source, createdAt)
-                SELECT answerTag.answerID, answer.interviewID, coalesce(theme.mergedInto, theme.id), 'neutral', 0, 'tag', :now
-                FROM answerTag JOIN answer ON answer.id = answerTag.answerID JOIN theme ON theme.id = answerTag.tag
-                WHERE :answer IS NULL OR answerTag.answerID = :answer
-                """,
-            arguments: ["now": now, "answer": answerID])
-    }
-
     /// Rebuilds what reports count from the codes: each interview's themes once each, with every theme above them
     /// in the codebook, primary if any code under it was, and whether the buyer spoke of it well or badly. For one
     /// interview, or for all when the codebook itself changed.
     static func refreshInterviewThemes(in db: Database, interviewID: Int64? = nil) throws {
-        let arguments: StatementArguments = ["interview": interviewID]
         try db.execute(
-            sql: "DELETE FROM interviewTheme WHERE :interview IS NULL OR interviewID = :interview",
-            arguments: arguments)
+            literal: "DELETE FROM interviewTheme WHERE \(interviewID) IS NULL OR interviewID = \(interviewID)")
         try db.execute(
-            sql: """
+            literal: """
                 INSERT INTO interviewTheme (
                     interviewID, themeID, isPrimary, positive, negative, completed, outcome, decidedOn, quarter)
                 WITH RECURSIVE lineage (themeID, ancestorID) AS (
@@ -345,22 +283,21 @@ extension WinLossStore {
                     SELECT lineage.themeID, theme.parentID FROM lineage JOIN theme ON theme.id = lineage.ancestorID
                     WHERE theme.parentID IS NOT NULL
                 )
-                SELECT code.interviewID, lineage.ancestorID, max(code.isPrimary), max(code.sentiment = 'positive'),
-                       max(code.sentiment = 'negative'), interview.status = 'completed', deal.outcome, deal.decidedOn,
-                       CAST(substr(deal.decidedOn, 1, 4) AS INTEGER) * 10 + (CAST(substr(deal.decidedOn, 6, 2) AS INTEGER) + 2) / 3
+                SELECT code.interviewID, lineage.ancestorID, max(code.isPrimary),
+                       max(code.sentiment = \(Sentiment.positive)), max(code.sentiment = \(Sentiment.negative)),
+                       interview.status = \(InterviewStatus.completed), deal.outcome, deal.decidedOn,
+                       quarter(deal.decidedOn)
                 FROM code JOIN lineage ON lineage.themeID = code.themeID
                 JOIN interview ON interview.id = code.interviewID
                 JOIN deal ON deal.id = interview.dealID
-                WHERE :interview IS NULL OR code.interviewID = :interview
+                WHERE \(interviewID) IS NULL OR code.interviewID = \(interviewID)
                 GROUP BY code.interviewID, lineage.ancestorID
-                """,
-            arguments: arguments)
+                """)
         try db.execute(
-            sql: """
+            literal: """
                 UPDATE interview SET coded = EXISTS (SELECT 1 FROM interviewTheme WHERE interviewID = interview.id)
-                WHERE :interview IS NULL OR id = :interview
-                """,
-            arguments: arguments)
+                WHERE \(interviewID) IS NULL OR id = \(interviewID)
+                """)
     }
 
     private static func theme(_ row: Row) -> ThemeRecord {
@@ -369,9 +306,5 @@ extension WinLossStore {
             id: row["id"], label: row["label"], description: row["description"], keywords: keywords,
             parentID: row["parentID"],
             mergedInto: row["mergedInto"], source: row["source"], renamed: row["renamed"])
-    }
-
-    static func encode(_ keywords: [String]) -> String {
-        (try? String(decoding: JSONEncoder().encode(keywords), as: UTF8.self)) ?? "[]"
     }
 }

@@ -144,17 +144,17 @@ extension WinLossStore {
                     kind: "deal", key: externalID, hint: "show it with `winloss deal show \(externalID)`")
             }
             let now = clock.now()
-            let account = try upsertAccount(name: accountName, fields: new.accountFields, now: now, in: db)
-            var deal = Deal(
-                externalID: externalID, name: name, accountID: account.id ?? 0, repID: rep.id ?? 0, amount: new.amount,
-                createdOn: new.createdOn, decidedOn: new.decidedOn, outcome: new.outcome,
-                reason: Validate.optional(new.reason), competitorWon: Validate.optional(new.competitorWon),
-                productLine: Validate.optional(new.productLine), source: .manual, createdAt: now, updatedAt: now)
-            try deal.insert(db)
+            let accountID = try upsertAccount(name: accountName, fields: new.accountFields, now: now, in: db)
+            let fields = DealTable.Fields(
+                name: name, accountID: accountID, repID: rep.id ?? 0, amount: new.amount, createdOn: new.createdOn,
+                decidedOn: new.decidedOn, outcome: new.outcome, stage: nil, reason: Validate.optional(new.reason),
+                competitorWon: Validate.optional(new.competitorWon), productLine: Validate.optional(new.productLine))
+            let dealID = try DealTable.insert(
+                fields, externalID: externalID, source: .manual, at: StoredTime(now), in: db)
             var competitors = new.competitors.compactMap(Validate.optional)
-            if let won = deal.competitorWon { competitors.append(won) }
-            try DealWrites.replaceCompetitors(competitors, dealID: deal.id ?? 0, in: db)
-            try Attributes.setOnDeal(new.attributes, dealID: deal.id ?? 0, in: db)
+            if let won = fields.competitorWon { competitors.append(won) }
+            try DealTable.replaceCompetitors(competitors, dealID: dealID, in: db)
+            for (key, value) in new.attributes { try DealTable.setAttribute(key, to: value, dealID: dealID, in: db) }
             return externalID
         }
         return try deal(externalID: detailID)
@@ -236,14 +236,5 @@ extension WinLossStore {
         let taken = try String.fetchAll(db, sql: "SELECT externalID FROM deal WHERE externalID LIKE 'manual-%'")
         let highest = taken.compactMap { Int($0.dropFirst("manual-".count)) }.max() ?? 0
         return "manual-\(highest + 1)"
-    }
-}
-
-/// Writes to a deal's competitor list, shared by `deal add` and the importer.
-enum DealWrites {
-    static func replaceCompetitors(_ names: [String], dealID: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM dealCompetitor WHERE dealID = ?").execute(arguments: [dealID])
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dealCompetitor (dealID, name) VALUES (?, ?)")
-        for name in names { try insert.execute(arguments: [dealID, name]) }
     }
 }

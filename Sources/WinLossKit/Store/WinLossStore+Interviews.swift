@@ -118,17 +118,14 @@ extension WinLossStore {
             }
             let now = clock.now()
             let version = try Self.storeTemplateVersion(request.template, in: db, now: now)
-            try db.execute(
-                sql: """
-                    INSERT INTO interview (dealID, templateVersionID, status, contactID, interviewerID, scheduledFor,
-                                           repOverrideReason, createdAt, updatedAt)
-                    VALUES (?, ?, 'scheduled', ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    dealID, version.id, contact.id, interviewer.id, request.scheduledFor,
-                    interviewer.id == deal.repID ? reason : nil, now, now,
-                ])
-            return try Self.detail(db.lastInsertedRowID, in: db)
+            let id = try InterviewTable.insert(
+                InterviewTable.New(
+                    dealID: dealID, templateVersionID: version.id, status: .scheduled, contactID: contact.id,
+                    interviewerID: interviewer.id, scheduledFor: request.scheduledFor.map(StoredTime.init),
+                    repOverrideReason: interviewer.id == deal.repID ? reason : nil, createdAt: StoredTime(now),
+                    updatedAt: StoredTime(now)),
+                in: db)
+            return try Self.detail(id, in: db)
         }
     }
 
@@ -146,12 +143,8 @@ extension WinLossStore {
             }
             try Self.recheckInterviewer(detail, reason: Validate.optional(repOverrideReason), in: db)
             let now = clock.now()
-            try db.execute(
-                sql: """
-                    UPDATE interview SET status = 'in_progress', startedAt = ?, interviewedOn = ?, updatedAt = ?
-                    WHERE id = ?
-                    """,
-                arguments: [now, CalendarDate.today(in: timeZone, now: now), now, id])
+            try InterviewTable.start(id, at: StoredTime(now), in: db)
+            try InterviewTable.setInterviewedOn(CalendarDate.today(in: timeZone, now: now), id: id, in: db)
             return try Self.detail(id, in: db)
         }
     }
@@ -181,16 +174,8 @@ extension WinLossStore {
                 throw InterviewError.wrongStatus(
                     interviewID: id, status: detail.status, action: "changed", hint: detail.status.hint(id))
             }
-            if let quote {
-                try db.execute(
-                    sql: "UPDATE interview SET quotePermission = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [quote.rawValue, clock.now(), id])
-            }
-            if let recordingAllowed {
-                try db.execute(
-                    sql: "UPDATE interview SET recordingAllowed = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [recordingAllowed, clock.now(), id])
-            }
+            try InterviewTable.setConsent(
+                quote: quote, recordingAllowed: recordingAllowed, id: id, at: StoredTime(clock.now()), in: db)
         }
     }
 
@@ -209,9 +194,9 @@ extension WinLossStore {
                 throw InterviewError.unknownQuestion(interviewID: id, question: questionID)
             }
             let changer = try changedBy.map { try Lookup.person($0, in: db) }
-            let now = clock.now()
+            let now = StoredTime(clock.now())
             try Self.save(
-                id, question: question, value: value, raw: raw, tags: tags, changedByID: changer?.id, now: now, in: db)
+                id, question: question, value: value, raw: raw, tags: tags, changedByID: changer?.id, at: now, in: db)
             // A completed interview stays complete only while every required answer is there.
             if detail.status == .completed {
                 let missing = try Self.plan(id, in: db).missingRequired
@@ -219,7 +204,7 @@ extension WinLossStore {
                     throw InterviewError.missingRequired(interviewID: id, questions: missing.map(\.id))
                 }
             }
-            try db.execute(sql: "UPDATE interview SET updatedAt = ? WHERE id = ?", arguments: [now, id])
+            try InterviewTable.touch(id, at: now, in: db)
         }
     }
 
@@ -230,9 +215,8 @@ extension WinLossStore {
             if let questionID, detail.template.question(questionID) == nil {
                 throw InterviewError.unknownQuestion(interviewID: id, question: questionID)
             }
-            try db.execute(
-                sql: "INSERT INTO interviewNote (interviewID, questionID, text, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [id, questionID, text, clock.now()])
+            try InterviewTable.addNote(
+                text, questionID: questionID, interviewID: id, at: StoredTime(clock.now()), in: db)
         }
     }
 
@@ -247,9 +231,7 @@ extension WinLossStore {
                     interviewID: id, status: detail.status, action: "completed", hint: detail.status.hint(id))
             }
             try Self.ensureCompletable(detail)
-            try db.execute(
-                sql: "UPDATE interview SET status = 'completed', closedAt = ?, updatedAt = ? WHERE id = ?",
-                arguments: [clock.now(), clock.now(), id])
+            try InterviewTable.complete(id, at: StoredTime(clock.now()), in: db)
             return try Self.detail(id, in: db)
         }
     }
@@ -264,9 +246,7 @@ extension WinLossStore {
                 throw InterviewError.wrongStatus(
                     interviewID: id, status: detail.status, action: "closed again", hint: detail.status.hint(id))
             }
-            try db.execute(
-                sql: "UPDATE interview SET status = ?, closedAt = ?, closingNote = ?, updatedAt = ? WHERE id = ?",
-                arguments: [status.rawValue, clock.now(), Validate.optional(note), clock.now(), id])
+            try InterviewTable.close(id, as: status, note: Validate.optional(note), at: StoredTime(clock.now()), in: db)
             return try Self.detail(id, in: db)
         }
     }
@@ -419,7 +399,7 @@ extension WinLossStore {
             throw InterviewError.interviewerIsRep(
                 person: detail.interviewer?.name ?? "the interviewer", deal: detail.deal.externalID)
         }
-        try db.execute(sql: "UPDATE interview SET repOverrideReason = ? WHERE id = ?", arguments: [reason, detail.id])
+        try InterviewTable.setRepOverrideReason(reason, id: detail.id, in: db)
     }
 
     private static func contact(_ key: String, of deal: Deal, in db: Database) throws -> Contact {
@@ -443,84 +423,28 @@ extension WinLossStore {
         return contact
     }
 
-    /// Writes one answer: the row, its typed columns, choices and tags, and a revision if it replaces another.
+    /// Writes one answer: the row, its typed columns, choices and tags, and a revision if it replaces another;
+    /// then the codes its tags make.
     static func save(
         _ id: Int64, question: Question, value: AnswerValue?, raw: String, tags: [String], changedByID: Int64?,
-        now: Date, in db: Database
+        at time: StoredTime, in db: Database
     ) throws {
-        let json = try value.map { String(decoding: try answerEncoder.encode($0), as: UTF8.self) }
-        let display = value.map { $0.display(for: question) }
-        let columns = AnswerColumns(value)
-        if let existing = try Row.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT id, value, displayText, raw FROM answer WHERE interviewID = ? AND questionID = ?"),
-            arguments: [id, question.id])
-        {
-            let answerID: Int64 = existing["id"]
-            let unchanged = (existing["value"] as String?) == json && (existing["raw"] as String) == raw
-            let oldTags = try String.fetchAll(
-                db, sql: "SELECT tag FROM answerTag WHERE answerID = ? ORDER BY tag", arguments: [answerID])
-            if unchanged, oldTags == tags.sorted() { return }
-            try db.execute(
-                sql:
-                    "INSERT INTO answerRevision (answerID, previousValue, previousText, previousRaw, changedByID, changedAt) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [answerID, existing["value"], existing["displayText"], existing["raw"], changedByID, now])
-            try db.execute(
-                sql: """
-                    UPDATE answer SET value = ?, displayText = ?, raw = ?, amountMinor = ?, currency = ?, period = ?, number = ?,
-                                      flag = ?, dateValue = ?, answeredAt = ? WHERE id = ?
-                    """,
-                arguments: [
-                    json, display, raw, columns.amount?.minorUnits, columns.amount?.currency.code,
-                    columns.period?.rawValue, columns.number,
-                    columns.flag, columns.date,
-                    now, answerID,
-                ])
-            try db.execute(sql: "DELETE FROM answerChoice WHERE answerID = ?", arguments: [answerID])
-            try db.execute(sql: "DELETE FROM answerTag WHERE answerID = ?", arguments: [answerID])
-            try insertChoicesAndTags(answerID, of: id, choices: columns.choices, tags: tags, now: now, in: db)
-            return
+        let stored = AnswerTable.Stored(value, question: question)
+        let answerID: Int64
+        if let existing = try AnswerTable.find(interviewID: id, questionID: question.id, in: db) {
+            let unchanged = existing.json == stored.json && existing.raw == raw
+            if unchanged, try AnswerTable.tags(answerID: existing.id, in: db) == tags.sorted() { return }
+            try AnswerTable.replace(existing, with: stored, raw: raw, changedByID: changedByID, at: time, in: db)
+            answerID = existing.id
+        } else {
+            answerID = try AnswerTable.insert(
+                stored, raw: raw, questionID: question.id, interviewID: id, at: time, in: db)
         }
-        try db.execute(
-            sql: """
-                INSERT INTO answer (interviewID, questionID, value, displayText, raw, amountMinor, currency, period, number, flag,
-                                    dateValue, answeredAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                id, question.id, json, display, raw, columns.amount?.minorUnits, columns.amount?.currency.code,
-                columns.period?.rawValue, columns.number, columns.flag, columns.date, now,
-            ])
-        try insertChoicesAndTags(db.lastInsertedRowID, of: id, choices: columns.choices, tags: tags, now: now, in: db)
-    }
-
-    private static func insertChoicesAndTags(
-        _ answerID: Int64, of interviewID: Int64, choices: [String], tags: [String], now: Date, in db: Database
-    )
-        throws
-    {
+        try AnswerTable.setTags(tags, answerID: answerID, in: db)
         // A skipped answer has no words left to code.
-        if try Bool.fetchOne(db, sql: "SELECT value IS NULL FROM answer WHERE id = ?", arguments: [answerID]) == true {
-            try db.execute(sql: "DELETE FROM code WHERE answerID = ?", arguments: [answerID])
-        }
-        for choice in choices {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO answerChoice (answerID, choiceID) VALUES (?, ?)",
-                arguments: [answerID, choice])
-        }
-        for tag in tags {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO answerTag (answerID, tag) VALUES (?, ?)", arguments: [answerID, tag])
-        }
+        if value == nil { try CodeTable.removeAll(answerID: answerID, in: db) }
         // Tags that name a theme of the codebook count as codes.
-        try codeTags(in: db, answerID: answerID, now: now)
-        try refreshInterviewThemes(in: db, interviewID: interviewID)
+        try CodeTable.codeTags(answerID: answerID, at: time, in: db)
+        try refreshInterviewThemes(in: db, interviewID: id)
     }
 }
-
-/// Encodes answers the same way every time, so that saving an unchanged answer is recognised as no change.
-private let answerEncoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    return encoder
-}()

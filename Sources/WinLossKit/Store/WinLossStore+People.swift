@@ -17,10 +17,11 @@ extension WinLossStore {
                 throw RequestError.duplicate(
                     kind: "person with email", key: email, hint: "list people with `winloss person list`")
             }
-            var person = Person(
-                name: name, email: email, role: role, assumedCycleDays: assumedCycleDays, createdAt: clock.now())
-            try person.insert(db)
-            return person
+            let now = clock.now()
+            let id = try PersonTable.insert(
+                name: name, email: email, role: role, assumedCycleDays: assumedCycleDays, at: StoredTime(now), in: db)
+            return Person(
+                id: id, name: name, email: email, role: role, assumedCycleDays: assumedCycleDays, createdAt: now)
         }
     }
 
@@ -30,8 +31,8 @@ extension WinLossStore {
         try Validate.cycleDays(days)
         return try write { db in
             var person = try Lookup.person(key, in: db)
+            try PersonTable.setAssumedCycle(days, id: person.id ?? 0, in: db)
             person.assumedCycleDays = days
-            try person.update(db)
             return person
         }
     }

@@ -58,7 +58,7 @@ extension WinLossStore {
                 LEFT JOIN interview AS i ON i.id = (SELECT max(id) FROM interview WHERE dealID = deal.id)
                 LEFT JOIN person AS interviewer ON interviewer.id = i.interviewerID
                 WHERE \(filter.condition)
-                  AND NOT EXISTS (SELECT 1 FROM interview AS done WHERE done.dealID = deal.id AND done.status = 'completed')
+                  AND NOT EXISTS (SELECT 1 FROM interview AS done WHERE done.dealID = deal.id AND done.status = \(InterviewStatus.completed))
                 ORDER BY coalesce(i.status IN ('declined', 'no_show'), 0),
                          days > \(QueueEntry.freshDays),
                          \(sql: Self.majorUnits("deal")) DESC,

@@ -23,6 +23,7 @@ extension WinLossStore {
             )
         }
         let now = clock.now()
+        let time = StoredTime(now)
         let today = CalendarDate.today(in: timeZone, now: now)
         return try write { db in
             var detail = try Self.detail(id, in: db)
@@ -32,9 +33,7 @@ extension WinLossStore {
                 // decision (the schedule was wrong): then today.
                 let scheduled = detail.scheduledFor.map { CalendarDate.today(in: timeZone, now: $0) }
                 day = day ?? scheduled.flatMap { ($0 <= today && $0 >= detail.deal.decidedOn) ? $0 : nil } ?? today
-                try db.execute(
-                    sql: "UPDATE interview SET status = 'in_progress', startedAt = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [now, now, id])
+                try InterviewTable.start(id, at: time, in: db)
                 detail = try Self.detail(id, in: db)
             }
             if let day {
@@ -50,7 +49,7 @@ extension WinLossStore {
                         field: "interview day",
                         message: "\(day) is in the future; give the day the interview took place")
                 }
-                try db.execute(sql: "UPDATE interview SET interviewedOn = ? WHERE id = ?", arguments: [day, id])
+                try InterviewTable.setInterviewedOn(day, id: id, in: db)
             }
             guard detail.status == .inProgress else {
                 throw InterviewError.wrongStatus(
@@ -58,33 +57,28 @@ extension WinLossStore {
             }
             try Self.recheckInterviewer(detail, reason: Validate.optional(repOverrideReason), in: db)
             if let consent = file.consent {
-                try db.execute(
-                    sql: "UPDATE interview SET quotePermission = ?, recordingAllowed = ? WHERE id = ?",
-                    arguments: [consent.quote.rawValue, consent.recordingAllowed, id])
+                try InterviewTable.setConsent(
+                    quote: consent.quote, recordingAllowed: consent.recordingAllowed, id: id, at: time, in: db)
             }
             for answer in file.answers {
                 guard let question = detail.template.question(answer.questionID) else { continue }
                 try Self.save(
                     id, question: question, value: answer.value, raw: answer.raw, tags: answer.tags, changedByID: nil,
-                    now: now, in: db)
+                    at: time, in: db)
             }
             for questionID in file.skipped {
                 guard let question = detail.template.question(questionID) else { continue }
                 try Self.save(
-                    id, question: question, value: nil, raw: "", tags: [], changedByID: nil, now: now, in: db)
+                    id, question: question, value: nil, raw: "", tags: [], changedByID: nil, at: time, in: db)
             }
             for note in file.notes {
-                try db.execute(
-                    sql: "INSERT INTO interviewNote (interviewID, questionID, text, createdAt) VALUES (?, ?, ?, ?)",
-                    arguments: [id, note.questionID, note.text, now])
+                try InterviewTable.addNote(note.text, questionID: note.questionID, interviewID: id, at: time, in: db)
             }
             if file.complete {
                 try Self.ensureCompletable(try Self.detail(id, in: db))
-                try db.execute(
-                    sql: "UPDATE interview SET status = 'completed', closedAt = ? WHERE id = ?",
-                    arguments: [now, id])
+                try InterviewTable.complete(id, at: time, in: db)
             }
-            try db.execute(sql: "UPDATE interview SET updatedAt = ? WHERE id = ?", arguments: [now, id])
+            try InterviewTable.touch(id, at: time, in: db)
             return try Self.detail(id, in: db)
         }
     }

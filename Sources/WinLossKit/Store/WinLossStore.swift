@@ -214,6 +214,7 @@ public struct WinLossStore: Sendable {
         config.journalMode = .default
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            db.add(function: QuarterRange.sqlFunction)
         }
         return config
     }
