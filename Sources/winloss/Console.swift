@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WinLossKit
 
 /// Standard output and standard error, with colour only where it belongs.
@@ -61,21 +60,15 @@ enum Console {
     static func warning(_ message: String) {
         writeError("winloss: " + errorStyle.apply(.yellow, to: "warning:") + " " + message + "\n")
     }
-
-    /// Errors that winloss explains itself; anything else goes to ArgumentParser (usage, help, exit codes).
-    static func isWinlossError(_ error: any Error) -> Bool {
-        error is StoreError || error is ImportError || error is RequestError || error is TemplateError
-            || error is InterviewError || error is OutputFileError || error is BoundedInput.Failure
-            || error is DatabaseError
-    }
 }
 
 /// A file named on the command line that cannot be written, with the option that named it.
-struct OptionFileError: Error, CustomStringConvertible {
+struct OptionFileError: WinLossError {
     var option: String
     var error: OutputFileError
 
-    var description: String { "\(option): \(error)" }
+    var kind: ErrorKind { error.kind }
+    var message: String { "\(option): \(error.message)" }
 }
 
 /// Writes a whole output file (see ``OutputFile``): never half-written, private to the user like everything winloss
@@ -96,7 +89,7 @@ func writeOutputFile(_ text: String, to path: String, option: String) throws {
 /// drops the error of a write to a full disk and the process would exit 0 with an empty file.
 final class StandardOutput: @unchecked Sendable {
     /// Used from the main thread only: a command runs there from start to finish.
-    nonisolated(unsafe) static let shared = StandardOutput()
+    static let shared = StandardOutput()
 
     private var buffer: [UInt8] = []
     /// The error of the first write that failed; what is written after it is dropped.

@@ -40,37 +40,16 @@ struct Winloss: ParsableCommand {
     /// Says what went wrong, on standard error (help and the version on standard output), and returns the exit
     /// status for it.
     static func report(_ error: any Error) -> Int32 {
-        switch error {
-        case let error as ImportError where error.printsItsOwnLocation:
-            Console.error(error.description, prefix: false)
-            return ExitStatus(for: error).rawValue
-        case let error as AnswersFile.Failure:
-            Console.error(error.description, prefix: false)
-            return ExitStatus.dataError.rawValue
-        case let error as OptionFileError:
-            Console.error(error.description)
-            return ExitStatus(for: error.error).rawValue
-        case let error where Console.isWinlossError(error):
-            Console.error(String(describing: error))
-            return ExitStatus(for: error).rawValue
-        default:
-            // ArgumentParser's own: usage errors, help, --version, and the exit codes commands throw.
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if !message.isEmpty {
-                if code == .success { Console.line(message) } else { Console.writeError(message + "\n") }
-            }
-            return code.rawValue
+        if let error = error as? any WinLossError {
+            for line in ErrorText.lines(for: error, style: Console.errorStyle) { Console.writeError(line + "\n") }
+            return ExitStatus(error.kind).rawValue
         }
-    }
-}
-
-extension ImportError {
-    /// Messages that already start with `file:line: error:`.
-    var printsItsOwnLocation: Bool {
-        switch self {
-        case .empty, .malformed, .missingColumns, .rejected: true
-        case .unreadable, .badMap: false
+        // ArgumentParser's own: usage errors, help, --version, and the exit codes commands throw.
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if !message.isEmpty {
+            if code == .success { Console.line(message) } else { Console.writeError(message + "\n") }
         }
+        return code.rawValue
     }
 }

@@ -66,7 +66,8 @@ extension WinLossStore {
                 let found = try Self.callbacks(where: scope, matching: DealFilter(), revisitAfter: revisitAfter, in: db)
                     .first
             else {
-                throw RequestError.notFound(kind: "deal", key: dealExternalID, hint: "the database is inconsistent")
+                throw RequestError.notFound(
+                    kind: "deal", key: dealExternalID, hint: .advice("the database is inconsistent"))
             }
             return found
         }
@@ -155,7 +156,7 @@ extension WinLossStore {
             let outcome = Outcome(rawValue: row["outcome"]),
             let decidedOn = CalendarDate.fromDatabaseValue(row["decidedOn"])
         else {
-            throw RequestError.notFound(kind: "deal", key: externalID, hint: "the database is inconsistent")
+            throw RequestError.notFound(kind: "deal", key: externalID, hint: .advice("the database is inconsistent"))
         }
         guard outcome != .win else {
             throw RequestError.invalid(
@@ -167,7 +168,7 @@ extension WinLossStore {
     private static func dealID(_ externalID: String, in db: Database) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM deal WHERE externalID = ?", arguments: [externalID])
         else {
-            throw RequestError.notFound(kind: "deal", key: externalID, hint: "list deals with `winloss deal list`")
+            throw RequestError.notFound(kind: "deal", key: externalID, hint: .listDeals)
         }
         return id
     }

@@ -54,13 +54,14 @@ public struct BulkProgramme: Sendable {
         try store.read { db in try refuseNonEmpty(db, path: store.path) }
         let catalog = try TemplateCatalog.load(userDirectory: nil)
         guard let codebook = catalog.codebook else {
-            throw RequestError.notFound(kind: "codebook", key: "built-in", hint: "the built-in codebook does not read")
+            throw RequestError.notFound(
+                kind: "codebook", key: "built-in", hint: .advice("the built-in codebook does not read"))
         }
         var templates: [Outcome: LoadedTemplate] = [:]
         for outcome in Outcome.allCases {
             guard let template = catalog.template(for: outcome) else {
                 throw RequestError.notFound(
-                    kind: "template for", key: outcome.label, hint: "the built-in templates do not cover it")
+                    kind: "template for", key: outcome.label, hint: .advice("the built-in templates do not cover it"))
             }
             templates[outcome] = template
         }

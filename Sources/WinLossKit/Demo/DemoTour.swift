@@ -129,7 +129,8 @@ public struct DemoTour {
             let repEmail = loss.repEmail
         else {
             throw RequestError.notFound(
-                kind: "lost deal with a buyer and a rep's email in", key: "the sample", hint: "try another --seed")
+                kind: "lost deal with a buyer and a rep's email in", key: "the sample",
+                hint: .advice("try another --seed"))
         }
         let buyer = contact.email ?? contact.name
         heading("One lost deal in full")
@@ -208,14 +209,15 @@ public struct DemoTour {
             let rep = first.deal.repEmail
         else {
             throw RequestError.notFound(
-                kind: "interviewed no-decision of \(lastYear) in", key: "the sample", hint: "try another --seed")
+                kind: "interviewed no-decision of \(lastYear) in", key: "the sample",
+                hint: .advice("try another --seed"))
         }
         request.filter.rep = rep
         request.today = january
         request.limit = 6
         let list = try store.callbacks(request)
         guard let top = list.first(where: { !$0.interviews.isEmpty }) ?? list.first else {
-            throw RequestError.notFound(kind: "callback of", key: rep, hint: "try another --seed")
+            throw RequestError.notFound(kind: "callback of", key: rep, hint: .advice("try another --seed"))
         }
         let asOf = ["--db", "programme.sqlite", "--as-of", "\(january)"]
         heading("January: last year's no-decisions become \(first.deal.rep)'s first calls, by what is at stake")

@@ -3,13 +3,20 @@ import Foundation
 /// Standard input read in pieces and refused as soon as it passes a limit, so that no amount of input can take
 /// more memory than the limit allows.
 public enum BoundedInput {
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: WinLossError, Equatable {
         /// More than `limit` bytes; `what` names what was expected, such as "an answer".
         case tooLarge(what: String, limit: Int)
         case notUTF8(what: String)
         case unreadable(reason: String)
 
-        public var description: String {
+        public var kind: ErrorKind {
+            switch self {
+            case .tooLarge, .notUTF8: .badInput
+            case .unreadable: .io
+            }
+        }
+
+        public var message: String {
             switch self {
             case .tooLarge(let what, let limit):
                 "standard input is larger than \(limit / 1024) KiB; \(what) may be at most \(limit / 1024) KiB"

@@ -47,8 +47,8 @@ struct ColumnMapping: Sendable {
             else {
                 let names = header.map(\.debugDescription).joined(separator: ", ")
                 throw ImportError.badMap(
-                    "--map \"\(column)=\(field)\": \(file) has no column \(column.debugDescription); its columns are \(names)"
-                )
+                    mapping: "\(column)=\(field)",
+                    reason: "\(file) has no column \(column.debugDescription); its columns are \(names)")
             }
             // The column feeds only the field it is mapped to.
             columns = columns.filter { $0.value != index }

@@ -60,18 +60,29 @@ public struct DateParser: Sendable {
         case looksDayFirst(String)
         case looksMonthFirst(String)
 
-        public var description: String {
+        public var message: String {
             switch self {
             case .empty:
                 "no date given"
             case .notADate(let text, let order):
                 "\(text.debugDescription) is not a date (expected YYYY-MM-DD or \(order == .monthFirst ? "M/D/YYYY" : "D/M/YYYY"))"
             case .looksDayFirst(let text):
-                "\(text.debugDescription) is not a M/D/YYYY date; if this file writes the day first, import it with --day-first"
+                "\(text.debugDescription) is not a M/D/YYYY date"
             case .looksMonthFirst(let text):
-                "\(text.debugDescription) is not a D/M/YYYY date; this file seems to write the month first: drop --day-first"
+                "\(text.debugDescription) is not a D/M/YYYY date"
             }
         }
+
+        /// Reading the file's dates the other way round, when they look written that way.
+        public var remedy: Remedy? {
+            switch self {
+            case .looksDayFirst: .readDayFirst
+            case .looksMonthFirst: .readMonthFirst
+            case .empty, .notADate: nil
+            }
+        }
+
+        public var description: String { message }
     }
 
     private static let months: [String: Int] = {

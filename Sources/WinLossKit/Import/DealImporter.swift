@@ -241,8 +241,9 @@ struct DealImporter {
             }
             return value.isEmpty ? nil : value
         }
-        func problem(_ field: ImportField, _ message: String) {
-            problems.append(ImportProblem(line: line, column: mapping.columnName(field), message: message))
+        func problem(_ field: ImportField, _ message: String, remedy: Remedy? = nil) {
+            problems.append(
+                ImportProblem(line: line, column: mapping.columnName(field), message: message, remedy: remedy))
         }
 
         // The outcome first: open deals are skipped before anything else is checked.
@@ -289,13 +290,13 @@ struct DealImporter {
         var decidedOn: CalendarDate?
         switch text(.decided).map(dates.parse) {
         case .success(let date)?: decidedOn = date
-        case .failure(let failure)?: problem(.decided, failure.description)
+        case .failure(let failure)?: problem(.decided, failure.message, remedy: failure.remedy)
         case nil: problem(.decided, "is empty: a closed deal needs its close date")
         }
         var createdOn: CalendarDate?
         switch text(.created).map(dates.parse) {
         case .success(let date)?: createdOn = date
-        case .failure(let failure)?: problem(.created, failure.description)
+        case .failure(let failure)?: problem(.created, failure.message, remedy: failure.remedy)
         case nil: break
         }
         if mapping.has(.externalID), text(.externalID) == nil {

@@ -20,17 +20,17 @@ public struct ImportOptions: Sendable {
     public static func parseMap(_ option: String) throws -> (column: String, field: ImportField) {
         guard let split = option.lastIndex(of: "=") else {
             throw ImportError.badMap(
-                "--map \(option.debugDescription): write it as COLUMN=FIELD, for example \"Close Date=decided\"")
+                mapping: option, reason: "write it as COLUMN=FIELD, for example \"Close Date=decided\"")
         }
         let column = String(option[..<split])
         let fieldName = String(option[option.index(after: split)...])
         guard !column.trimmed.isEmpty else {
-            throw ImportError.badMap("--map \(option.debugDescription): the column name is empty")
+            throw ImportError.badMap(mapping: option, reason: "the column name is empty")
         }
         guard let field = ImportField(name: fieldName) else {
             throw ImportError.badMap(
-                "--map \(option.debugDescription): \(fieldName.debugDescription) is not a field; fields are \(ImportField.allNames)"
-            )
+                mapping: option,
+                reason: "\(fieldName.debugDescription) is not a field; fields are \(ImportField.allNames)")
         }
         return (column, field)
     }

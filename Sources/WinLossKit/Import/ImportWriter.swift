@@ -148,7 +148,8 @@ struct ImportWriter {
                 throw ImportProblem(
                     line: nil, column: mapping.columnName(.rep),
                     message:
-                        "\(ids.count) people are named \(name.debugDescription); add the owner's email to the file (--map \"COLUMN=rep_email\")"
+                        "\(ids.count) people are named \(name.debugDescription); add the owner's email to the file",
+                    remedy: .mapColumn(field: ImportField.repEmail.name)
                 )
             }
             id = ids.first
@@ -188,7 +189,8 @@ struct ImportWriter {
                     throw ImportProblem(
                         line: nil, column: mapping.columnName(.account),
                         message:
-                            "\(ids.count) accounts are named \(deal.account.debugDescription); add the account id to the file (--map \"COLUMN=account_id\")"
+                            "\(ids.count) accounts are named \(deal.account.debugDescription); add the account id to the file",
+                        remedy: .mapColumn(field: ImportField.accountExternalID.name)
                     )
                 }
                 found = ids.first

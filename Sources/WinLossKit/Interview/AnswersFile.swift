@@ -34,7 +34,7 @@ public struct AnswersFile: Sendable {
     /// What was read but deserves a look: comments that look like tags YAML dropped, tags that name no theme.
     public var warnings: [Diagnostic] = []
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: WinLossError, Equatable {
         case invalid([Diagnostic])
 
         public var diagnostics: [Diagnostic] {
@@ -43,10 +43,9 @@ public struct AnswersFile: Sendable {
             }
         }
 
-        public var description: String {
-            (diagnostics.map(\.description) + ["the answers file has errors; nothing was recorded"]).joined(
-                separator: "\n")
-        }
+        public var kind: ErrorKind { .badInput }
+        public var message: String { "the answers file has errors; nothing was recorded" }
+        public var problems: [Problem] { diagnostics.map(\.problem) }
     }
 
     /// Reads and checks a file (or standard input for `-`) against the interview's template and deal outcome.

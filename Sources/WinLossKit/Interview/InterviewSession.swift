@@ -42,7 +42,7 @@ public final class InterviewSession {
         let detail = try store.interview(id)
         guard detail.status == .inProgress else {
             throw InterviewError.wrongStatus(
-                interviewID: id, status: detail.status, action: "run", hint: detail.status.hint(id))
+                interviewID: id, status: detail.status, action: "run")
         }
         showHeader(detail)
         if detail.quotePermission == nil || detail.recordingAllowed == nil {

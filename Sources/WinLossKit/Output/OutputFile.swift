@@ -44,7 +44,7 @@ public enum OutputFile {
 }
 
 /// Why an output file could not be written. Nothing was left at its path.
-public enum OutputFileError: Error, Equatable, CustomStringConvertible {
+public enum OutputFileError: WinLossError, Equatable {
     /// The file cannot be made there: no such folder, no permission, a read-only file system.
     case cannotCreate(path: String, reason: String)
     /// The disk (or the user's quota) is full.
@@ -63,7 +63,14 @@ public enum OutputFileError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public var kind: ErrorKind {
+        switch self {
+        case .cannotCreate: .cannotCreate
+        case .diskFull, .io: .io
+        }
+    }
+
+    public var message: String {
         switch self {
         case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
         case .diskFull(let path): "the disk is full: \(path) was not written; free some space and try again"

@@ -42,12 +42,13 @@ enum Lookup {
     static func person(_ key: String, in db: Database) throws -> Person {
         let ids = key.contains("@") ? try personIDs(email: key, in: db) : try personIDs(named: key, in: db)
         guard ids.count <= 1 else {
-            throw RequestError.ambiguous(kind: "person", key: key, count: ids.count, hint: "use their email instead")
+            throw RequestError.ambiguous(
+                kind: "person", key: key, count: ids.count, hint: .advice("use their email instead"))
         }
         guard let id = ids.first, let person = try Person.fetchOne(db, key: id) else {
             throw RequestError.notFound(
                 kind: "person", key: key,
-                hint: "add them with `winloss person add`, or list people with `winloss person list`")
+                hint: .addOrListPeople)
         }
         return person
     }
@@ -57,7 +58,8 @@ enum Lookup {
         var ids = try accountIDs(externalID: name, in: db)
         if ids.isEmpty { ids = try accountIDs(named: name, in: db) }
         guard ids.count <= 1 else {
-            throw RequestError.ambiguous(kind: "account", key: name, count: ids.count, hint: "use the account's CRM id")
+            throw RequestError.ambiguous(
+                kind: "account", key: name, count: ids.count, hint: .advice("use the account's CRM id"))
         }
         return try ids.first.flatMap { try Account.fetchOne(db, key: $0) }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What can go wrong with the database file itself. Each message names the file and says what to do.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
+public enum StoreError: WinLossError, Equatable {
     /// No database at the path, and the command does not create one.
     case missing(path: String)
     /// The path is a folder, or its folder cannot be made.
@@ -35,17 +35,29 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// Any other error SQLite reports, by its code and message.
     case sqlite(code: Int32, message: String)
 
-    public var description: String {
+    public var kind: ErrorKind {
+        switch self {
+        case .missing, .unreadable: .inputMissing
+        case .cannotCreate: .cannotCreate
+        case .cannotOpen, .notADatabase, .corrupt, .damaged, .unsupportedFormat, .foreignDatabase, .newerSchema,
+            .unknownHistory, .needsUpgrade:
+            .unavailable
+        case .busy: .busy
+        case .readOnly, .diskFull, .io: .io
+        case .sqlite: .failed
+        }
+    }
+
+    public var message: String {
         switch self {
         case .missing(let path):
-            "no winloss database at \(path); run `winloss init` to create one, or pass --db PATH"
+            "no winloss database at \(path)"
         case .cannotCreate(let path, let reason):
             "cannot create the database at \(path): \(reason)"
         case .cannotOpen(let path, let reason):
             "cannot open the database at \(path): \(reason)"
         case .notADatabase(let path):
-            "\(path) is not a SQLite database (it may be another kind of file, or encrypted); "
-                + "it was left untouched. Point --db or WINLOSS_DB at a winloss database"
+            "\(path) is not a SQLite database (it may be another kind of file, or encrypted); it was left untouched"
         case .corrupt(let path):
             "the database \(path) is damaged (SQLite reports it as malformed); it was left untouched. "
                 + "Restore it from a backup; `sqlite3 \(path) .recover` may save what is readable"
@@ -55,35 +67,43 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                     "\($0.name): \($0.problems.prefix(3).joined(separator: "; "))"
                 }
                 .joined(separator: "; ")
-                + "; it was left untouched. Restore it from a backup (see `winloss check` for everything found)"
+                + "; it was left untouched. Restore it from a backup"
         case .unsupportedFormat(let path, let reason):
             "the database \(path) has a header this SQLite cannot use (\(reason)): it is damaged, or was written by a "
                 + "much newer SQLite; it was left untouched. Restore it from a backup"
         case .foreignDatabase(let path):
-            "\(path) is a SQLite database made by another program, not by winloss; it was left untouched. "
-                + "Choose another path with --db"
+            "\(path) is a SQLite database made by another program, not by winloss; it was left untouched"
         case .newerSchema(let path, let unknown):
             "the database \(path) was written by a newer version of winloss (it has changes this version does "
                 + "not know: \(unknown.joined(separator: ", "))); it was left untouched. Upgrade winloss to use it"
         case .busy(let path):
             "the database \(path) stayed locked by another winloss process; try again in a moment"
         case .readOnly(let path, let reason):
-            "the database \(path) cannot be written (\(reason)); nothing was changed. Commands that only read still "
-                + "work; to write, make it and its folder writable, or copy it somewhere that is"
+            "the database \(path) cannot be written (\(reason)); nothing was changed. Reading it still "
+                + "works; to write, make it and its folder writable, or copy it somewhere that is"
         case .unreadable(let path, let reason):
             "the database \(path) cannot be read (\(reason)); check its permissions"
         case .unknownHistory(let path):
             "the database \(path) is a winloss database whose record of schema changes (grdb_migrations) is missing, "
                 + "so its schema cannot be told; it was left untouched. Restore it from a backup"
         case .needsUpgrade(let path):
-            "the database \(path) was written by an earlier version of winloss; run `winloss init` once to bring it "
-                + "up to date (commands that only read never change it)"
+            "the database \(path) was written by an earlier version of winloss"
         case .diskFull(let path):
             "the disk holding \(path) is full; nothing was written. Free some space and try again"
         case .io(let path, let reason):
             "input/output error on the database \(path): \(reason)"
         case .sqlite(let code, let message):
             "SQLite error \(code): \(message)"
+        }
+    }
+
+    public var remedy: Remedy? {
+        switch self {
+        case .missing: .createDatabase
+        case .notADatabase, .foreignDatabase: .chooseDatabase
+        case .damaged: .checkDatabase
+        case .needsUpgrade: .upgradeDatabase
+        default: nil
         }
     }
 }

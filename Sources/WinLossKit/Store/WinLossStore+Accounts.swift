@@ -69,12 +69,12 @@ extension WinLossStore {
         return try write { db in
             guard let account = try Lookup.account(account, in: db), let accountID = account.id else {
                 throw RequestError.notFound(
-                    kind: "account", key: account, hint: "list accounts with `winloss account list`")
+                    kind: "account", key: account, hint: .listAccounts)
             }
             if let email, !(try Lookup.contactIDs(accountID: accountID, email: email, in: db).isEmpty) {
                 throw RequestError.duplicate(
                     kind: "contact with email", key: email,
-                    hint: "list \(account.name)'s contacts with `winloss contact list`")
+                    hint: .listContacts(account: account.name))
             }
             let now = clock.now()
             var contact = Contact(
@@ -95,7 +95,7 @@ extension WinLossStore {
             if let account {
                 guard let found = try Lookup.account(account, in: db) else {
                     throw RequestError.notFound(
-                        kind: "account", key: account, hint: "list accounts with `winloss account list`")
+                        kind: "account", key: account, hint: .listAccounts)
                 }
                 accountID = found.id
             }

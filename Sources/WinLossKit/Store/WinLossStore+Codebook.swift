@@ -101,12 +101,12 @@ extension WinLossStore {
         return try write { db in
             if try Self.theme(id, in: db) != nil {
                 throw RequestError.duplicate(
-                    kind: "theme", key: id, hint: "see the codebook with `winloss codebook show`")
+                    kind: "theme", key: id, hint: .showCodebook)
             }
             if let parent {
                 guard let found = try Self.theme(parent, in: db), found.mergedInto == nil else {
                     throw RequestError.notFound(
-                        kind: "theme", key: parent, hint: "see the codebook with `winloss codebook show`")
+                        kind: "theme", key: parent, hint: .showCodebook)
                 }
             }
             let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM theme") ?? 0) + 1
@@ -118,7 +118,7 @@ extension WinLossStore {
             try CodeTable.codeTags(answerID: nil, at: now, in: db)
             try Self.refreshInterviewThemes(in: db)
             guard let theme = try Self.theme(id, in: db) else {
-                throw RequestError.notFound(kind: "theme", key: id, hint: "it was not added")
+                throw RequestError.notFound(kind: "theme", key: id, hint: .advice("it was not added"))
             }
             return theme
         }
@@ -164,7 +164,7 @@ extension WinLossStore {
             else {
                 throw RequestError.notFound(
                     kind: "answer to", key: questionID,
-                    hint: "see the interview with `winloss interview show \(interviewID)`")
+                    hint: .showInterview(id: interviewID))
             }
             let coderID = try coder.flatMap { try Lookup.person($0, in: db).id }
             guard codes.filter(\.isPrimary).count <= 1 else {
@@ -256,7 +256,7 @@ extension WinLossStore {
         guard let found = try theme(id, in: db) else {
             throw RequestError.notFound(
                 kind: "theme", key: id,
-                hint: "see the codebook with `winloss codebook show`, or add it with `winloss codebook add`")
+                hint: .addOrShowCodebook)
         }
         if let target = found.mergedInto {
             guard followMerge, let merged = try theme(target, in: db) else {

@@ -141,7 +141,7 @@ extension WinLossStore {
             let externalID = try externalID ?? nextManualID(in: db)
             if try Deal.filter(sql: "externalID = ?", arguments: [externalID]).fetchCount(db) > 0 {
                 throw RequestError.duplicate(
-                    kind: "deal", key: externalID, hint: "show it with `winloss deal show \(externalID)`")
+                    kind: "deal", key: externalID, hint: .showDeal(externalID: externalID))
             }
             let now = clock.now()
             let accountID = try upsertAccount(name: accountName, fields: new.accountFields, now: now, in: db)
@@ -208,7 +208,7 @@ extension WinLossStore {
             let request: SQLRequest<Row> = "\(sql: DealSummary.selection) WHERE deal.externalID = \(externalID)"
             guard let row = try request.fetchOne(db), let deal = try Deal.fetchOne(db, key: row["id"] as Int64) else {
                 throw RequestError.notFound(
-                    kind: "deal", key: externalID, hint: "list deals with `winloss deal list`")
+                    kind: "deal", key: externalID, hint: .listDeals)
             }
             let summary = try DealSummary(row: row)
             let dealID = deal.id ?? 0

@@ -97,7 +97,7 @@ extension WinLossStore {
                 let dealID = deal.id
             else {
                 throw RequestError.notFound(
-                    kind: "deal", key: request.dealExternalID, hint: "list deals with `winloss deal list`")
+                    kind: "deal", key: request.dealExternalID, hint: .listDeals)
             }
             let interviewer = try Lookup.person(request.interviewer, in: db)
             try Self.checkInterviewer(
@@ -139,7 +139,7 @@ extension WinLossStore {
             let detail = try Self.detail(id, in: db)
             guard detail.status == .scheduled else {
                 throw InterviewError.wrongStatus(
-                    interviewID: id, status: detail.status, action: "started", hint: detail.status.hint(id))
+                    interviewID: id, status: detail.status, action: "started")
             }
             try Self.recheckInterviewer(detail, reason: Validate.optional(repOverrideReason), in: db)
             let now = clock.now()
@@ -155,7 +155,7 @@ extension WinLossStore {
             let detail = try Self.detail(id, in: db)
             guard detail.status == .inProgress else {
                 throw InterviewError.wrongStatus(
-                    interviewID: id, status: detail.status, action: "resumed", hint: detail.status.hint(id))
+                    interviewID: id, status: detail.status, action: "resumed")
             }
             try Self.recheckInterviewer(detail, reason: Validate.optional(repOverrideReason), in: db)
             return try Self.detail(id, in: db)
@@ -172,7 +172,7 @@ extension WinLossStore {
             let detail = try Self.detail(id, in: db)
             guard !detail.status.isClosed else {
                 throw InterviewError.wrongStatus(
-                    interviewID: id, status: detail.status, action: "changed", hint: detail.status.hint(id))
+                    interviewID: id, status: detail.status, action: "changed")
             }
             try InterviewTable.setConsent(
                 quote: quote, recordingAllowed: recordingAllowed, id: id, at: StoredTime(clock.now()), in: db)
@@ -188,7 +188,7 @@ extension WinLossStore {
             let detail = try Self.detail(id, in: db)
             guard detail.status == .inProgress || detail.status == .completed else {
                 throw InterviewError.wrongStatus(
-                    interviewID: id, status: detail.status, action: "answered", hint: detail.status.hint(id))
+                    interviewID: id, status: detail.status, action: "answered")
             }
             guard let question = detail.template.question(questionID) else {
                 throw InterviewError.unknownQuestion(interviewID: id, question: questionID)
@@ -228,7 +228,7 @@ extension WinLossStore {
             let detail = try Self.detail(id, in: db)
             guard detail.status == .inProgress else {
                 throw InterviewError.wrongStatus(
-                    interviewID: id, status: detail.status, action: "completed", hint: detail.status.hint(id))
+                    interviewID: id, status: detail.status, action: "completed")
             }
             try Self.ensureCompletable(detail)
             try InterviewTable.complete(id, at: StoredTime(clock.now()), in: db)
@@ -244,7 +244,7 @@ extension WinLossStore {
             let detail = try Self.detail(id, in: db)
             guard !detail.status.isClosed else {
                 throw InterviewError.wrongStatus(
-                    interviewID: id, status: detail.status, action: "closed again", hint: detail.status.hint(id))
+                    interviewID: id, status: detail.status, action: "closed again")
             }
             try InterviewTable.close(id, as: status, note: Validate.optional(note), at: StoredTime(clock.now()), in: db)
             return try Self.detail(id, in: db)
@@ -262,12 +262,13 @@ extension WinLossStore {
             let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM interview WHERE id = ?"), arguments: [id])
         else {
             throw RequestError.notFound(
-                kind: "interview", key: "#\(id)", hint: "list interviews with `winloss interview list`")
+                kind: "interview", key: "#\(id)", hint: .listInterviews)
         }
         let dealID: Int64 = row["dealID"]
         let dealRequest: SQLRequest<Row> = "\(sql: DealSummary.selection) WHERE deal.id = \(dealID)"
         guard let dealRow = try dealRequest.fetchOne(db) else {
-            throw RequestError.notFound(kind: "deal of interview", key: "#\(id)", hint: "the database is inconsistent")
+            throw RequestError.notFound(
+                kind: "deal of interview", key: "#\(id)", hint: .advice("the database is inconsistent"))
         }
         let deal = try DealSummary(row: dealRow)
         let repRow = try Row.fetchOne(
@@ -288,7 +289,7 @@ extension WinLossStore {
                 db.cachedStatement(sql: "SELECT * FROM templateVersion WHERE id = ?"), arguments: [versionID])
         else {
             throw RequestError.notFound(
-                kind: "template version", key: String(versionID), hint: "the database is inconsistent")
+                kind: "template version", key: String(versionID), hint: .advice("the database is inconsistent"))
         }
         let stored = version(versionRow)
         let loaded = try loaded(versionRow)
@@ -408,7 +409,8 @@ extension WinLossStore {
             ? try Lookup.contactIDs(accountID: deal.accountID, email: key, in: db)
             : try Lookup.contactIDs(accountID: deal.accountID, named: key, in: db)
         guard ids.count <= 1 else {
-            throw RequestError.ambiguous(kind: "contact", key: key, count: ids.count, hint: "use the contact's email")
+            throw RequestError.ambiguous(
+                kind: "contact", key: key, count: ids.count, hint: .advice("use the contact's email"))
         }
         guard let id = ids.first, let contact = try Contact.fetchOne(db, key: id) else {
             let account =
@@ -416,9 +418,7 @@ extension WinLossStore {
                 ?? "the account"
             throw RequestError.notFound(
                 kind: "contact at \(account)", key: key,
-                hint:
-                    "list them with `winloss contact list --account \"\(account)\"`, or add one with `winloss contact add`"
-            )
+                hint: .addOrListContacts(account: account))
         }
         return contact
     }

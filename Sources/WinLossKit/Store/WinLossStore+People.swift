@@ -15,7 +15,7 @@ extension WinLossStore {
         return try write { db in
             if let email, !(try Lookup.personIDs(email: email, in: db).isEmpty) {
                 throw RequestError.duplicate(
-                    kind: "person with email", key: email, hint: "list people with `winloss person list`")
+                    kind: "person with email", key: email, hint: .listPeople)
             }
             let now = clock.now()
             let id = try PersonTable.insert(

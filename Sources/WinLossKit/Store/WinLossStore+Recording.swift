@@ -53,7 +53,7 @@ extension WinLossStore {
             }
             guard detail.status == .inProgress else {
                 throw InterviewError.wrongStatus(
-                    interviewID: id, status: detail.status, action: "recorded", hint: detail.status.hint(id))
+                    interviewID: id, status: detail.status, action: "recorded")
             }
             try Self.recheckInterviewer(detail, reason: Validate.optional(repOverrideReason), in: db)
             if let consent = file.consent {

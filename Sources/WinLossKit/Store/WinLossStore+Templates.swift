@@ -36,7 +36,7 @@ extension WinLossStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM templateVersion WHERE id = ?", arguments: [id])
             else {
                 throw RequestError.notFound(
-                    kind: "template version", key: String(id), hint: "it is not in this database")
+                    kind: "template version", key: String(id), hint: .advice("it is not in this database"))
             }
             return try Self.loaded(row)
         }
@@ -55,7 +55,7 @@ extension WinLossStore {
                         """, arguments: [interviewID])
             else {
                 throw RequestError.notFound(
-                    kind: "interview", key: String(interviewID), hint: "it is not in this database")
+                    kind: "interview", key: String(interviewID), hint: .advice("it is not in this database"))
             }
             return try Self.loaded(row)
         }
@@ -88,7 +88,9 @@ extension WinLossStore {
         guard
             let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM templateVersion WHERE id = ?", arguments: [versionID])
-        else { throw RequestError.notFound(kind: "template version", key: template.id, hint: "it was not stored") }
+        else {
+            throw RequestError.notFound(kind: "template version", key: template.id, hint: .advice("it was not stored"))
+        }
         return version(row)
     }
 

@@ -28,6 +28,15 @@ public struct Diagnostic: Error, Sendable, Equatable, Codable, CustomStringConve
     }
 }
 
+extension Diagnostic {
+    /// The diagnostic as one problem of a failure.
+    var problem: Problem {
+        Problem(
+            location: ErrorLocation(file: file, line: line, column: line == 0 ? nil : column), message: message,
+            isWarning: severity == .warning)
+    }
+}
+
 extension [Diagnostic] {
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }

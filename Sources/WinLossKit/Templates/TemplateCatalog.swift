@@ -33,7 +33,7 @@ public enum TemplateOrigin: Sendable, Equatable, Codable, CustomStringConvertibl
 }
 
 /// Problems with templates as a whole: a missing folder, an unknown id, a broken file, a version conflict.
-public enum TemplateError: Error, Equatable, CustomStringConvertible {
+public enum TemplateError: WinLossError, Equatable {
     case folderMissing(path: String)
     case unknownTemplate(id: String, known: [String])
     case invalid(name: String, diagnostics: [Diagnostic])
@@ -41,24 +41,24 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
     case versionConflict(id: String, version: String, storedAt: Date)
     case notForOutcome(id: String, outcome: Outcome, outcomes: [Outcome])
 
-    public var exitStatus: ExitStatus {
+    public var kind: ErrorKind {
         switch self {
-        case .folderMissing: .noInput
-        case .invalid: .dataError
-        case .unknownTemplate, .versionConflict, .notForOutcome: .failure
+        case .folderMissing: .inputMissing
+        case .invalid: .badInput
+        case .unknownTemplate: .notFound
+        case .versionConflict: .conflict
+        case .notForOutcome: .invalid
         }
     }
 
-    public var description: String {
+    public var message: String {
         switch self {
         case .folderMissing(let path):
-            return "the templates folder \(path) does not exist (set by --templates or $WINLOSS_TEMPLATES)"
+            return "the templates folder \(path) does not exist"
         case .unknownTemplate(let id, let known):
-            return
-                "no template \"\(id)\"; the templates are \(known.joined(separator: ", ")) (see `winloss template list`)"
-        case .invalid(let name, let diagnostics):
-            let lines = diagnostics.errors.map(\.description)
-            return (lines + ["\(name) has errors; check it with `winloss template lint`"]).joined(separator: "\n")
+            return "no template \"\(id)\"; the templates are \(known.joined(separator: ", "))"
+        case .invalid(let name, _):
+            return "\(name) has errors"
         case .versionConflict(let id, let version, let storedAt):
             let day = ISO8601DateFormatter.string(
                 from: storedAt, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
@@ -67,6 +67,20 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
         case .notForOutcome(let id, let outcome, let outcomes):
             return
                 "the template \(id) is for \(outcomes.map(\.label).joined(separator: " and ")), not for a \(outcome.label)"
+        }
+    }
+
+    public var problems: [Problem] {
+        guard case .invalid(_, let diagnostics) = self else { return [] }
+        return diagnostics.errors.map(\.problem)
+    }
+
+    public var remedy: Remedy? {
+        switch self {
+        case .folderMissing: .templatesFolder
+        case .unknownTemplate: .listTemplates
+        case .invalid: .lintTemplate
+        case .versionConflict, .notForOutcome: nil
         }
     }
 }

@@ -69,7 +69,7 @@ extension DealCommand {
                 do {
                     return try ImportOptions.parseMap(option)
                 } catch let error as ImportError {
-                    throw ValidationError(error.description)
+                    throw ValidationError(ErrorText.sentence(for: error))
                 }
             }
             options.dateOrder = dayFirst ? .dayFirst : .monthFirst

@@ -94,7 +94,7 @@ struct CodebookTests {
         #expect(try fixture.counted(fixture.loss).contains("implementation_risk"))
         #expect(
             expectError(RequestError.self) { try fixture.store.addTheme(id: "legal_review", label: "Again") }
-                == .duplicate(kind: "theme", key: "legal_review", hint: "see the codebook with `winloss codebook show`")
+                == .duplicate(kind: "theme", key: "legal_review", hint: .showCodebook)
         )
         #expect(expectError(RequestError.self) { try fixture.store.addTheme(id: "Bad Id", label: "x") } != nil)
         #expect(

@@ -103,7 +103,7 @@ struct ConsentFixture {
         _ yaml: String
     ) throws {
         guard let loaded = catalog.template(for: outcome) else {
-            throw RequestError.notFound(kind: "template for", key: outcome.label, hint: "")
+            throw RequestError.notFound(kind: "template for", key: outcome.label, hint: .advice("none"))
         }
         let id = try store.scheduleInterview(
             InterviewRequest(

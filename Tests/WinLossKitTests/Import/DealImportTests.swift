@@ -195,7 +195,7 @@ struct DealImportTests {
         var options = ImportOptions()
         options.columnMap = [("Nope", .name)]
         guard
-            case .badMap(let message)? = expectError(
+            case .badMap(_, let message)? = expectError(
                 ImportError.self, { try store.importDeals(from: path, options: options) })
         else { return }
         #expect(message.contains("has no column \"Nope\""))
@@ -216,7 +216,7 @@ struct DealImportTests {
         let store = try WinLossStore.inMemory()
         let path = try folder.write("empty.csv", "\u{FEFF}\r\n\r\n")
         #expect(expectError(ImportError.self) { try store.importDeals(from: path) } == .empty(file: path))
-        #expect(ImportError.empty(file: path).exitStatus == .dataError)
+        #expect(ImportError.empty(file: path).kind == .badInput)
     }
 
     @Test func withoutAnIDColumnDealsAreMatchedByAccountNameAndDate() throws {

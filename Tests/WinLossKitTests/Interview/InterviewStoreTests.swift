@@ -88,9 +88,7 @@ struct InterviewLifecycleTests {
         let store = fixture.store
         #expect(
             expectError(InterviewError.self) { try store.resumeInterview(id) }
-                == .wrongStatus(
-                    interviewID: id, status: .scheduled, action: "resumed",
-                    hint: "start it with `winloss interview start \(id)`"))
+                == .wrongStatus(interviewID: id, status: .scheduled, action: "resumed"))
         #expect(
             expectError(InterviewError.self) {
                 try store.saveAnswer(id, questionID: "current_state", value: .text("x"), raw: "x")

@@ -13,7 +13,7 @@ struct PeopleTests {
         #expect(
             error
                 == .duplicate(
-                    kind: "person with email", key: "dana@example.COM", hint: "list people with `winloss person list`"))
+                    kind: "person with email", key: "dana@example.COM", hint: .listPeople))
         #expect(
             expectError(RequestError.self) { try store.addPerson(name: " ", email: nil, role: .rep) }
                 == .invalid(field: "name", message: "must not be empty"))
@@ -120,7 +120,7 @@ struct DealRecordTests {
                     NewDeal(
                         externalID: "D1", name: "Again", account: "Acme", rep: "Ana Lima", decidedOn: decided,
                         outcome: .win))
-            } == .duplicate(kind: "deal", key: "D1", hint: "show it with `winloss deal show D1`"))
+            } == .duplicate(kind: "deal", key: "D1", hint: .showDeal(externalID: "D1")))
         guard
             case .notFound(let kind, _, _)? = expectError(
                 RequestError.self,
