@@ -23,10 +23,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // A sample programme and the tour of `winloss demo`: generated deals, interviews and themes. Not part of
+        // the library; the command line links it for `winloss demo`.
+        .target(
+            name: "WinLossDemo",
+            dependencies: [
+                "WinLossKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "winloss",
             dependencies: [
                 "WinLossKit",
+                "WinLossDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +44,7 @@ let package = Package(
             name: "WinLossKitTests",
             dependencies: [
                 "WinLossKit",
+                "WinLossDemo",
                 // Built so that the end-to-end tests can run the real binary.
                 "winloss",
                 .product(name: "GRDB", package: "GRDB.swift"),

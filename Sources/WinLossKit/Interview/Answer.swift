@@ -68,6 +68,14 @@ public struct RecordedAnswer: Sendable, Equatable, Codable {
     public var tags: [String]
     public var answeredAt: Date
 
+    package init(questionID: String, value: AnswerValue?, raw: String, tags: [String], answeredAt: Date) {
+        self.questionID = questionID
+        self.value = value
+        self.raw = raw
+        self.tags = tags
+        self.answeredAt = answeredAt
+    }
+
     public var skipped: Bool { value == nil }
 }
 

@@ -70,7 +70,7 @@ extension Money: Codable {
 }
 
 /// 10 to the power `exponent`, for the small exponents currencies and magnitude suffixes use (0 to 18).
-func powerOfTen(_ exponent: Int) -> Int64 {
+package func powerOfTen(_ exponent: Int) -> Int64 {
     var value: Int64 = 1
     for _ in 0..<exponent { value *= 10 }
     return value

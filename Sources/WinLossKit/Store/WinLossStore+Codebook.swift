@@ -270,7 +270,7 @@ extension WinLossStore {
     /// Rebuilds what reports count from the codes: each interview's themes once each, with every theme above them
     /// in the codebook, primary if any code under it was, and whether the buyer spoke of it well or badly. For one
     /// interview, or for all when the codebook itself changed.
-    static func refreshInterviewThemes(in db: Database, interviewID: Int64? = nil) throws {
+    package static func refreshInterviewThemes(in db: Database, interviewID: Int64? = nil) throws {
         try db.execute(
             literal: "DELETE FROM interviewTheme WHERE \(interviewID) IS NULL OR interviewID = \(interviewID)")
         try db.execute(

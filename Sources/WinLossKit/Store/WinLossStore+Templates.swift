@@ -61,7 +61,7 @@ extension WinLossStore {
         }
     }
 
-    static func storeTemplateVersion(_ loaded: LoadedTemplate, in db: Database, now: Date) throws
+    package static func storeTemplateVersion(_ loaded: LoadedTemplate, in db: Database, now: Date) throws
         -> StoredTemplateVersion
     {
         let template = loaded.template

@@ -175,7 +175,7 @@ public struct WinLossStore: Sendable {
     // MARK: - Access
 
     /// Runs `body` in a read transaction; database errors become ``StoreError``s that name the file.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(body)
         } catch {
@@ -184,7 +184,7 @@ public struct WinLossStore: Sendable {
     }
 
     /// Runs `body` in one write transaction, committed only if it returns.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    package func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.write(body)
         } catch {
@@ -193,7 +193,7 @@ public struct WinLossStore: Sendable {
     }
 
     /// For work that manages its own transaction (imports with a dry run).
-    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+    package func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.writeWithoutTransaction(body)
         } catch {

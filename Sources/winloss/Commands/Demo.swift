@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WinLossDemo
 import WinLossKit
 
 struct Demo: ParsableCommand {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import WinLossDemo
 @testable import WinLossKit
 
 struct BulkProgrammeTests {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import WinLossDemo
 @testable import WinLossKit
 
 /// An interview is an hour of a buyer's goodwill: a crash must lose nothing already entered.

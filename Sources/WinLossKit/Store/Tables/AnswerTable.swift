@@ -6,14 +6,14 @@ import GRDB
 ///
 /// An answer is stored three ways at once: its value as JSON (what it is), its display text (what transcripts
 /// and search show) and typed columns (what reports add up in SQL).
-enum AnswerTable {
+package enum AnswerTable {
     /// An answer's value in the forms the row keeps.
-    struct Stored {
-        var json: String?
-        var display: String?
-        var columns: AnswerColumns
+    package struct Stored {
+        package var json: String?
+        package var display: String?
+        package var columns: AnswerColumns
 
-        init(_ value: AnswerValue?, question: Question) {
+        package init(_ value: AnswerValue?, question: Question) {
             json = value.map(AnswerTable.json)
             display = value.map { $0.display(for: question) }
             columns = AnswerColumns(value)
@@ -21,14 +21,14 @@ enum AnswerTable {
     }
 
     /// The answer already stored for a question, as a revision keeps it.
-    struct Existing {
-        var id: Int64
-        var json: String?
-        var display: String?
-        var raw: String
+    package struct Existing {
+        package var id: Int64
+        package var json: String?
+        package var display: String?
+        package var raw: String
     }
 
-    static func find(interviewID: Int64, questionID: String, in db: Database) throws -> Existing? {
+    package static func find(interviewID: Int64, questionID: String, in db: Database) throws -> Existing? {
         let statement = try db.cachedStatement(
             sql: "SELECT id, value, displayText, raw FROM answer WHERE interviewID = ? AND questionID = ?")
         guard let row = try Row.fetchOne(statement, arguments: [interviewID, questionID]) else { return nil }
@@ -36,7 +36,7 @@ enum AnswerTable {
     }
 
     /// A new answer (nil `value`: skipped) with its choices.
-    static func insert(
+    package static func insert(
         _ stored: Stored, raw: String, questionID: String, interviewID: Int64, at time: StoredTime, in db: Database
     ) throws -> Int64 {
         let columns = stored.columns
@@ -56,7 +56,7 @@ enum AnswerTable {
     }
 
     /// Replaces an answer's value and choices, first keeping what it was as a revision.
-    static func replace(
+    package static func replace(
         _ existing: Existing, with stored: Stored, raw: String, changedByID: Int64?, at time: StoredTime,
         in db: Database
     ) throws {
@@ -89,13 +89,13 @@ enum AnswerTable {
     }
 
     /// The inline tags typed with an answer, sorted.
-    static func tags(answerID: Int64, in db: Database) throws -> [String] {
+    package static func tags(answerID: Int64, in db: Database) throws -> [String] {
         try String.fetchAll(
             db.cachedStatement(sql: "SELECT tag FROM answerTag WHERE answerID = ? ORDER BY tag"), arguments: [answerID])
     }
 
     /// Replaces the inline tags typed with an answer.
-    static func setTags(_ tags: [String], answerID: Int64, in db: Database) throws {
+    package static func setTags(_ tags: [String], answerID: Int64, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM answerTag WHERE answerID = ?").execute(arguments: [answerID])
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO answerTag (answerID, tag) VALUES (?, ?)")
         for tag in tags { try statement.execute(arguments: [answerID, tag]) }
@@ -107,7 +107,7 @@ enum AnswerTable {
     /// compares the two over generated values): the same value always gives the same text, so that saving an
     /// unchanged answer is seen to be no change, whichever version of winloss wrote it. Written by hand because
     /// an import or a generated programme writes a million of them.
-    static func json(_ value: AnswerValue) -> String {
+    package static func json(_ value: AnswerValue) -> String {
         switch value {
         case .text(let text): return #"{"text":{"_0":"# + string(text) + "}}"
         case .number(let number): return #"{"number":{"_0":"# + "\(number)" + "}}"
@@ -132,7 +132,7 @@ enum AnswerTable {
 
     /// A JSON string literal escaped as `JSONEncoder` escapes it: quotes, backslashes, slashes and control
     /// characters; everything else as it is.
-    static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         guard text.utf8.contains(where: needsEscaping) else { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -157,16 +157,16 @@ enum AnswerTable {
 
 /// An answer's value in the typed columns the database keeps beside its JSON, so that reports add up amounts,
 /// numbers and flags in SQL.
-struct AnswerColumns {
-    var amount: Money?
-    var period: MoneyPeriod?
+package struct AnswerColumns {
+    package var amount: Money?
+    package var period: MoneyPeriod?
     /// Numbers, percentages, scale points and months.
-    var number: Double?
-    var flag: Bool?
-    var date: CalendarDate?
-    var choices: [String] = []
+    package var number: Double?
+    package var flag: Bool?
+    package var date: CalendarDate?
+    package var choices: [String] = []
 
-    init(_ value: AnswerValue?) {
+    package init(_ value: AnswerValue?) {
         switch value {
         case .money(let amount, let per)?:
             self.amount = amount

@@ -5,8 +5,8 @@ extension Sentiment: DatabaseValueConvertible {}
 
 /// The one writer of `code`: themes put on answers by a coder, by an inline `#tag` that names a theme, or by the
 /// generator. (`interviewTheme`, what reports count, is rebuilt from these by the codebook.)
-enum CodeTable {
-    enum Source: String, DatabaseValueConvertible {
+package enum CodeTable {
+    package enum Source: String, DatabaseValueConvertible {
         /// Coded with `code` or a coding session: replaces a tag's code for the same theme.
         case coder
         /// From an inline tag: never replaces a code already on the answer.
@@ -15,7 +15,7 @@ enum CodeTable {
 
     /// One theme on one answer. A coder's code replaces any code of the same theme on the answer; a tag's code
     /// is added only where the answer has none of that theme.
-    static func insert(
+    package static func insert(
         themeID: String, sentiment: Sentiment, isPrimary: Bool, source: Source, coderID: Int64?, answerID: Int64,
         interviewID: Int64, at time: StoredTime, in db: Database
     ) throws {
@@ -32,7 +32,7 @@ enum CodeTable {
 
     /// Turns inline tags that name a theme (or an alias of one) into codes, for one answer or for all, and drops
     /// an answer's tag codes whose tag is gone.
-    static func codeTags(answerID: Int64?, at time: StoredTime, in db: Database) throws {
+    package static func codeTags(answerID: Int64?, at time: StoredTime, in db: Database) throws {
         if let answerID {
             try db.cachedStatement(
                 sql: """
@@ -57,20 +57,20 @@ enum CodeTable {
     }
 
     /// Removes the coder's codes from an answer, before it is coded again.
-    static func removeCoderCodes(answerID: Int64, in db: Database) throws {
+    package static func removeCoderCodes(answerID: Int64, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM code WHERE answerID = ? AND source = 'coder'").execute(arguments: [
             answerID
         ])
     }
 
     /// Removes every code from an answer: a skipped answer has no words left to code.
-    static func removeAll(answerID: Int64, in db: Database) throws {
+    package static func removeAll(answerID: Int64, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM code WHERE answerID = ?").execute(arguments: [answerID])
     }
 
     /// Moves every code of a theme to another, when the first is merged into it. An answer coded with both keeps
     /// one code (the target's), primary if either was. Returns how many codes moved.
-    static func moveTheme(_ source: String, to target: String, in db: Database) throws -> Int {
+    package static func moveTheme(_ source: String, to target: String, in db: Database) throws -> Int {
         try db.execute(
             sql: """
                 UPDATE code SET isPrimary = 1

@@ -2,27 +2,45 @@ import GRDB
 
 /// The one writer of `deal` and the tables that hang off it (`dealCompetitor`, `dealContact`, `dealAttribute`):
 /// deals typed by hand, imported from a CRM, or generated.
-enum DealTable {
+package enum DealTable {
     /// The columns of a deal that its source sets, in one order for INSERT and UPDATE.
-    struct Fields: Equatable {
-        static let names = [
+    package struct Fields: Equatable {
+        package static let names = [
             "name", "accountID", "repID", "amountMinor", "currency", "createdOn", "decidedOn", "outcome", "stage",
             "reason", "competitorWon", "productLine",
         ]
 
-        var name: String
-        var accountID: Int64
-        var repID: Int64
-        var amount: Money?
-        var createdOn: CalendarDate?
-        var decidedOn: CalendarDate
-        var outcome: Outcome
-        var stage: String? = nil
-        var reason: String? = nil
-        var competitorWon: String? = nil
-        var productLine: String? = nil
+        package var name: String
+        package var accountID: Int64
+        package var repID: Int64
+        package var amount: Money?
+        package var createdOn: CalendarDate?
+        package var decidedOn: CalendarDate
+        package var outcome: Outcome
+        package var stage: String?
+        package var reason: String?
+        package var competitorWon: String?
+        package var productLine: String?
 
-        var arguments: StatementArguments {
+        package init(
+            name: String, accountID: Int64, repID: Int64, amount: Money?, createdOn: CalendarDate?,
+            decidedOn: CalendarDate, outcome: Outcome, stage: String?, reason: String?, competitorWon: String?,
+            productLine: String?
+        ) {
+            self.name = name
+            self.accountID = accountID
+            self.repID = repID
+            self.amount = amount
+            self.createdOn = createdOn
+            self.decidedOn = decidedOn
+            self.outcome = outcome
+            self.stage = stage
+            self.reason = reason
+            self.competitorWon = competitorWon
+            self.productLine = productLine
+        }
+
+        package var arguments: StatementArguments {
             [
                 name, accountID, repID, amount?.minorUnits, amount?.currency.code, createdOn, decidedOn, outcome,
                 stage, reason, competitorWon, productLine,
@@ -31,13 +49,13 @@ enum DealTable {
     }
 
     /// The deal with this CRM id, if there is one.
-    static func find(externalID: String, in db: Database) throws -> (id: Int64, fields: Fields)? {
+    package static func find(externalID: String, in db: Database) throws -> (id: Int64, fields: Fields)? {
         let statement = try db.cachedStatement(sql: "SELECT * FROM deal WHERE externalID = ?")
         guard let deal = try Deal.fetchOne(statement, arguments: [externalID]), let id = deal.id else { return nil }
         return (id, Fields(deal))
     }
 
-    static func insert(
+    package static func insert(
         _ fields: Fields, externalID: String, source: DealSource, at time: StoredTime, in db: Database
     ) throws -> Int64 {
         let columns = Fields.names + ["externalID", "source", "createdAt", "updatedAt"]
@@ -50,7 +68,7 @@ enum DealTable {
         return db.lastInsertedRowID
     }
 
-    static func update(_ fields: Fields, id: Int64, at time: StoredTime, in db: Database) throws {
+    package static func update(_ fields: Fields, id: Int64, at time: StoredTime, in db: Database) throws {
         try db.cachedStatement(
             sql:
                 "UPDATE deal SET \(Fields.names.map { "\($0) = ?" }.joined(separator: ", ")), updatedAt = ? WHERE id = ?"
@@ -58,33 +76,33 @@ enum DealTable {
     }
 
     /// Marks a deal changed when only the tables around it changed.
-    static func touch(_ id: Int64, at time: StoredTime, in db: Database) throws {
+    package static func touch(_ id: Int64, at time: StoredTime, in db: Database) throws {
         try db.cachedStatement(sql: "UPDATE deal SET updatedAt = ? WHERE id = ?").execute(arguments: [time, id])
     }
 
     // MARK: - Competitors, buyers, attributes
 
     /// Adds a competitor to the deal's list; the same name again (in any letter case) is not added twice.
-    static func addCompetitor(_ name: String, dealID: Int64, in db: Database) throws {
+    package static func addCompetitor(_ name: String, dealID: Int64, in db: Database) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO dealCompetitor (dealID, name) VALUES (?, ?)")
             .execute(arguments: [dealID, name])
     }
 
-    static func replaceCompetitors(_ names: [String], dealID: Int64, in db: Database) throws {
+    package static func replaceCompetitors(_ names: [String], dealID: Int64, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM dealCompetitor WHERE dealID = ?").execute(arguments: [dealID])
         for name in names { try addCompetitor(name, dealID: dealID, in: db) }
     }
 
     /// Links a buyer to the deal; true if the link is new.
     @discardableResult
-    static func linkContact(_ contactID: Int64, dealID: Int64, in db: Database) throws -> Bool {
+    package static func linkContact(_ contactID: Int64, dealID: Int64, in db: Database) throws -> Bool {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO dealContact (dealID, contactID) VALUES (?, ?)")
             .execute(arguments: [dealID, contactID])
         return db.changesCount > 0
     }
 
     /// Sets one free attribute of the deal, or removes it when `value` is nil.
-    static func setAttribute(_ key: String, to value: String?, dealID: Int64, in db: Database) throws {
+    package static func setAttribute(_ key: String, to value: String?, dealID: Int64, in db: Database) throws {
         guard let value else {
             try db.cachedStatement(sql: "DELETE FROM dealAttribute WHERE dealID = ? AND key = ?").execute(arguments: [
                 dealID, key,
@@ -102,7 +120,7 @@ enum DealTable {
 
 extension DealTable.Fields {
     /// A stored deal's fields.
-    init(_ deal: Deal) {
+    package init(_ deal: Deal) {
         self.init(
             name: deal.name, accountID: deal.accountID, repID: deal.repID, amount: deal.amount,
             createdOn: deal.createdOn, decidedOn: deal.decidedOn, outcome: deal.outcome, stage: deal.stage,

@@ -7,19 +7,19 @@ import GRDB
 /// Every table writer stamps rows with these. They are written digit by digit rather than with a
 /// `DateFormatter` (which GRDB uses for `Date`), because an import or a generated programme writes millions of
 /// them; the text is the same, which a test checks against GRDB's own.
-struct StoredTime: Sendable, Hashable, DatabaseValueConvertible {
-    let text: String
+package struct StoredTime: Sendable, Hashable, DatabaseValueConvertible {
+    package let text: String
 
     /// `date`, to the nearest millisecond, rounded exactly as GRDB's `DateFormatter` rounds (from the time since
     /// 2001, which is what a `Date` holds, in the same floating-point steps).
-    init(_ date: Date) {
+    package init(_ date: Date) {
         let milliseconds = Int(((date.timeIntervalSinceReferenceDate + 978_307_200) * 1_000 + 0.5).rounded(.down))
         let (days, rest) = Self.floorDivision(milliseconds, 86_400_000)
         self.init(day: CalendarDate(daysSince1970: days), millisecond: rest)
     }
 
     /// `second` seconds after the start of `day`, UTC (more than a day's worth moves to the next days).
-    init(day: CalendarDate, second: Int) {
+    package init(day: CalendarDate, second: Int) {
         let (days, rest) = Self.floorDivision(second, 86_400)
         self.init(day: day.adding(days: days), millisecond: rest * 1_000)
     }
@@ -56,9 +56,9 @@ struct StoredTime: Sendable, Hashable, DatabaseValueConvertible {
         return ((value - remainder) / divisor, remainder)
     }
 
-    var databaseValue: DatabaseValue { text.databaseValue }
+    package var databaseValue: DatabaseValue { text.databaseValue }
 
-    static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StoredTime? {
+    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StoredTime? {
         String.fromDatabaseValue(dbValue).map { StoredTime(text: $0) }
     }
 

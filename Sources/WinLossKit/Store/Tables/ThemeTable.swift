@@ -2,15 +2,15 @@ import Foundation
 import GRDB
 
 /// The one writer of `theme`: the programme's codebook, from the codebook file and as it is changed by hand.
-enum ThemeTable {
-    enum Source: String, DatabaseValueConvertible {
+package enum ThemeTable {
+    package enum Source: String, DatabaseValueConvertible {
         /// From the codebook file: later files update it.
         case codebook
         /// Added by hand: no file changes it.
         case added
     }
 
-    static func insert(
+    package static func insert(
         id: String, label: String, description: String, keywords: [String], parentID: String?, source: Source,
         position: Int, at time: StoredTime, in db: Database
     ) throws {
@@ -24,7 +24,7 @@ enum ThemeTable {
 
     /// Takes a codebook file's description, keywords, nesting, place and label (unless the label was renamed
     /// by hand); true if anything changed.
-    static func update(
+    package static func update(
         id: String, label: String, description: String, keywords: [String], parentID: String?, position: Int,
         keepingLabel: Bool, in db: Database
     ) throws -> Bool {
@@ -43,12 +43,12 @@ enum ThemeTable {
     }
 
     /// A new label, which later codebook files leave as it is.
-    static func rename(_ id: String, label: String, in db: Database) throws {
+    package static func rename(_ id: String, label: String, in db: Database) throws {
         try db.execute(sql: "UPDATE theme SET label = ?, renamed = 1 WHERE id = ?", arguments: [label, id])
     }
 
     /// Makes `source` an alias of `target`: its sub-themes, keywords and aliases go to the target.
-    static func merge(_ source: ThemeRecord, into target: ThemeRecord, in db: Database) throws {
+    package static func merge(_ source: ThemeRecord, into target: ThemeRecord, in db: Database) throws {
         try db.execute(sql: "UPDATE theme SET mergedInto = ? WHERE mergedInto = ?", arguments: [target.id, source.id])
         try db.execute(
             sql: "UPDATE theme SET parentID = ? WHERE parentID = ? AND id <> ?",
@@ -63,7 +63,7 @@ enum ThemeTable {
     }
 
     /// Keywords as the column keeps them: a JSON array.
-    static func encode(_ keywords: [String]) -> String {
+    package static func encode(_ keywords: [String]) -> String {
         (try? String(decoding: JSONEncoder().encode(keywords), as: UTF8.self)) ?? "[]"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WinLossKit
 
 /// Writes the bulk programme inside its one transaction, through the same table writers as the rest of the
 /// store (whose statements are prepared once per connection), with the times a real programme would have.

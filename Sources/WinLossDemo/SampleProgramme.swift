@@ -1,4 +1,5 @@
 import Foundation
+import WinLossKit
 
 /// A deterministic, realistic sales history: accounts in several segments, reps, and decided and open deals,
 /// written as the CSV exports Salesforce and HubSpot produce. `winloss demo` imports it, and the benchmark

@@ -1,3 +1,5 @@
+import WinLossKit
+
 /// The words of the bulk programme's answers: for each theme of the built-in codebook, what buyers say of it when
 /// they speak well, badly or neutrally, written with the theme's keywords (and their other forms: "priced",
 /// "pricing", "too expensive") most of the time, so that keyword suggestions and stemmed search find them.

@@ -1,4 +1,5 @@
 import Foundation
+import WinLossKit
 
 /// A template as the bulk generator asks it: its questions with how often each is answered, and where the
 /// interview's primary reason is coded.

@@ -1,4 +1,5 @@
 import Foundation
+import WinLossKit
 
 /// `winloss demo`: builds a sample programme in a folder of its own (never the user's database) and shows what
 /// the tool does, step by step. Every step runs the real command, in the demo's folder, exactly as it is shown, and

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WinLossKit
 
 /// What ``BulkProgramme/generate(into:progress:)`` wrote.
 public struct BulkSummary: Sendable, Equatable, Codable {
