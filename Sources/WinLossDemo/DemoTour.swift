@@ -165,7 +165,7 @@ public struct DemoTour {
         heading("Code the answers with themes: the codebook's keywords suggest them, with stemming")
         try show(["code", "1", "--coder", "dana.reyes@example.com"] + db, input: "coding-1.txt")
 
-        try showReports(heading: heading, show: show)
+        try showReports(heading: heading) { _ = try show($0, input: $1) }
 
         write("\nExplore the sample yourself (in \(Self.shellQuoted(directory))):\n")
         write("   winloss report --db programme.sqlite --year \(programme.anchor.year) --by industry\n")
@@ -178,7 +178,7 @@ public struct DemoTour {
     }
 
     /// A programme's worth of coded interviews, and what a sales leader reads from them.
-    private func showReports(heading: (String) -> Void, show: ([String], String?) throws -> Ran) throws {
+    private func showReports(heading: (String) -> Void, show: ([String], String?) throws -> Void) throws {
         heading("A programme's worth of interviews: \(reportDeals.grouped) decided deals, each interviewed and coded")
         try show(
             [

@@ -6,19 +6,11 @@ import Foundation
 public enum OutputFile {
     /// Writes what `body` hands to its writer to `path`.
     public static func write(to path: String, _ body: (_ write: (String) throws -> Void) throws -> Void) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let directory = folder.isEmpty ? "." : folder
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw OutputFileError.cannotCreate(path: path, reason: "it is a folder")
         }
-        var template = Array((directory + "/." + (path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard descriptor >= 0 else { throw OutputFileError(errno: errno, path: path, creating: true) }
-        let temporary = String(cString: template)
+        let (descriptor, temporary) = try temporaryFile(beside: path)
         var finished = false
         defer {
             if !finished { unlink(temporary) }
@@ -35,6 +27,22 @@ public enum OutputFile {
         guard close(descriptor) == 0 else { throw OutputFileError(errno: errno, path: path, creating: false) }
         guard rename(temporary, path) == 0 else { throw OutputFileError(errno: errno, path: path, creating: true) }
         finished = true
+    }
+
+    /// A new private file (0600) in `path`'s folder, named after it, open for writing: where a file is made
+    /// before it is renamed to `path`. Returns its descriptor and path.
+    static func temporaryFile(beside path: String) throws -> (descriptor: Int32, path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let template = (folder.isEmpty ? "." : folder) + "/." + (path as NSString).lastPathComponent + ".XXXXXX"
+        var bytes = Array(template.utf8CString)
+        let descriptor = bytes.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else { throw OutputFileError(errno: errno, path: path, creating: true) }
+        // mkstemp replaced the X's in place; the rest of the name is as given.
+        let name = String(decoding: bytes.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (descriptor, name)
     }
 
     /// Writes `text` to `path` whole.

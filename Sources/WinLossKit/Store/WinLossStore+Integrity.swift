@@ -147,16 +147,8 @@ extension WinLossStore {
             throw RequestError.invalid(
                 field: "backup", message: "\(path) already exists; choose a new file, so that no backup is overwritten")
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        var template = Array(
-            ((folder.isEmpty ? "." : folder) + "/." + (path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard descriptor >= 0 else { throw OutputFileError(errno: errno, path: path, creating: true) }
+        let (descriptor, temporary) = try OutputFile.temporaryFile(beside: path)
         close(descriptor)
-        let temporary = String(cString: template)
         var finished = false
         var counts = (0, 0)
         defer {
