@@ -20,6 +20,19 @@ public struct ReportDocument: Sendable {
         case entry(title: String, text: String, details: [Field])
         /// Short items, one per line.
         case bullets([String])
+        /// A picture of figures the table before it (or the tables after it) hold: drawn where the format can
+        /// draw (HTML), left out where the tables say it all (a terminal, Markdown).
+        case chart(Chart)
+    }
+
+    /// The charts a report draws.
+    public enum Chart: Sendable {
+        /// Each theme's share of each outcome's coded interviews.
+        case themes(ThemeFigures)
+        /// Each theme's share of each quarter's coded interviews.
+        case trend(ThemeTrend)
+        /// The win rate of each group of a breakdown, against the whole programme's.
+        case winRate(Breakdown, overall: Share?)
     }
 
     public struct Field: Sendable, Equatable {
@@ -72,6 +85,8 @@ public struct ReportDocument: Sendable {
                 }
             case .bullets(let items):
                 for item in items { output += "- " + TerminalText.singleLine(item) + "\n" }
+            case .chart:
+                break
             case .fields(let fields):
                 let width = fields.map { TerminalText.displayWidth(TerminalText.singleLine($0.label)) }.max() ?? 0
                 for field in fields {
@@ -91,6 +106,8 @@ public struct ReportDocument: Sendable {
     public var markdown: String {
         var output = "# " + Markdown.inline(title) + "\n"
         for block in blocks {
+            // Markdown has no charts: the tables hold their figures.
+            if case .chart = block { continue }
             output += "\n"
             switch block {
             case .heading(let text, let level):
@@ -120,6 +137,8 @@ public struct ReportDocument: Sendable {
                 }
             case .bullets(let items):
                 for item in items { output += "- " + Markdown.inline(item) + "\n" }
+            case .chart:
+                continue
             }
         }
         return output

@@ -61,6 +61,7 @@ struct ReportHTMLTests {
         var headings = 0
         var tableRows = 0
         var quotes = 0
+        var charts = 0
         for block in report.document.blocks {
             switch block {
             case .heading(let text, let level):
@@ -88,6 +89,10 @@ struct ReportHTMLTests {
                         html.contains(
                             "<dt>\(HTMLText.escaped(field.label))</dt><dd>\(HTMLText.escaped(field.value))</dd>"))
                 }
+            case .chart(let chart):
+                // Drawn where the document places it, as SVG
+                charts += 1
+                #expect(SVGChart.draw(chart).map(html.contains) ?? false)
             case .entry, .bullets:
                 Issue.record("a report has no transcript entries or bullet lists")
             }
@@ -96,6 +101,7 @@ struct ReportHTMLTests {
         #expect(html.matches(of: /<h[1-6]>/).count == headings + 1)
         #expect(count("<blockquote>", in: html) == quotes)
         #expect(quotes == 3)
+        #expect(charts == 3 && count("<svg", in: html) == charts)
         #expect(count("<thead>", in: html) == count("<tbody>", in: html))
         #expect(count("<table>", in: html) == count("<thead>", in: html))
     }

@@ -66,7 +66,7 @@ extension Report {
             .note("Decided deals: \(scope.isEmpty ? "all" : scope.joined(separator: ", ")). Generated \(stamp)."))
         if let programme { blocks += Self.blocks(programme) }
         if let themes { blocks += Self.blocks(themes) }
-        if let breakdown { blocks += Self.blocks(breakdown) }
+        if let breakdown { blocks += Self.blocks(breakdown, overall: programme?.winRate) }
         if let trend { blocks += Self.blocks(trend) }
         if let quotes { blocks += Self.blocks(quotes) }
         if let valueAtStake { blocks += Self.blocks(valueAtStake) }
@@ -172,12 +172,16 @@ extension Report {
 
     static func blocks(_ figures: ThemeFigures) -> [ReportDocument.Block] {
         [
-            .heading("Themes by outcome", level: 2), themeTable(figures), .note(zNote), .note(fewDataNote),
+            .heading("Themes by outcome", level: 2), themeTable(figures), .chart(.themes(figures)), .note(zNote),
+            .note(fewDataNote),
         ]
     }
 
-    static func blocks(_ breakdown: Breakdown) -> [ReportDocument.Block] {
-        var blocks: [ReportDocument.Block] = [.heading("Themes by \(breakdown.dimension.title.lowercased())", level: 2)]
+    static func blocks(_ breakdown: Breakdown, overall: Share?) -> [ReportDocument.Block] {
+        var blocks: [ReportDocument.Block] = [
+            .heading("Themes by \(breakdown.dimension.title.lowercased())", level: 2),
+            .chart(.winRate(breakdown, overall: overall)),
+        ]
         for group in breakdown.groups {
             blocks.append(.heading(breakdown.dimension.name(group.value), level: 3))
             blocks.append(
@@ -213,6 +217,7 @@ extension Report {
             .table(
                 columns: [TableColumn("Theme", maximumWidth: 44)]
                     + trend.quarters.map { TableColumn($0, alignment: .right) }, rows: rows),
+            .chart(.trend(trend)),
             .note(
                 "Share of the quarter's coded interviews (all outcomes in the report) that mention each theme, by the quarter the deal was decided in; † a quarter of fewer than \(Report.minimumInterviews) coded interviews."
             ),
