@@ -2,19 +2,19 @@ import Foundation
 import GRDB
 
 /// A buying company, with the segment attributes reports break results down by.
-public struct Account: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
-    public var id: Int64?
+package struct Account: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
+    package var id: Int64?
     /// The CRM's own id for the account, when an export carries it.
-    public var externalID: String?
-    public var name: String
-    public var industry: String?
-    public var region: String?
+    package var externalID: String?
+    package var name: String
+    package var industry: String?
+    package var region: String?
     /// A size band such as `201-500` (employees) or the CRM's own segment name.
-    public var sizeBand: String?
-    public var createdAt: Date
-    public var updatedAt: Date
+    package var sizeBand: String?
+    package var createdAt: Date
+    package var updatedAt: Date
 
-    public init(
+    package init(
         id: Int64? = nil, externalID: String? = nil, name: String, industry: String? = nil, region: String? = nil,
         sizeBand: String? = nil, createdAt: Date, updatedAt: Date
     ) {
@@ -28,10 +28,10 @@ public struct Account: Codable, Sendable, Equatable, Identifiable, FetchableReco
         self.updatedAt = updatedAt
     }
 
-    public static let databaseTableName = "account"
+    package static let databaseTableName = "account"
 
     /// The band an employee count falls in (LinkedIn's bands), so that accounts of similar size group together.
-    public static func sizeBand(employees: Int) -> String {
+    package static func sizeBand(employees: Int) -> String {
         switch employees {
         case ..<11: "1-10"
         case ..<51: "11-50"

@@ -2,17 +2,17 @@ import Foundation
 import GRDB
 
 /// A person at a buying account: one of the buyers an interviewer may speak to.
-public struct Contact: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
-    public var id: Int64?
-    public var accountID: Int64
-    public var name: String
-    public var title: String?
-    public var email: String?
-    public var phone: String?
-    public var createdAt: Date
-    public var updatedAt: Date
+package struct Contact: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
+    package var id: Int64?
+    package var accountID: Int64
+    package var name: String
+    package var title: String?
+    package var email: String?
+    package var phone: String?
+    package var createdAt: Date
+    package var updatedAt: Date
 
-    public init(
+    package init(
         id: Int64? = nil, accountID: Int64, name: String, title: String? = nil, email: String? = nil,
         phone: String? = nil, createdAt: Date, updatedAt: Date
     ) {
@@ -26,5 +26,5 @@ public struct Contact: Codable, Sendable, Equatable, Identifiable, FetchableReco
         self.updatedAt = updatedAt
     }
 
-    public static let databaseTableName = "contact"
+    package static let databaseTableName = "contact"
 }

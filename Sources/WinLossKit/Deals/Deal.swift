@@ -13,33 +13,33 @@ public enum DealSource: String, Codable, Sendable, CaseIterable, DatabaseValueCo
 }
 
 /// One decided sales pursuit of one account. Interviews hang off deals.
-public struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
-    public var id: Int64?
+package struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
+    package var id: Int64?
     /// The CRM's id: the key that makes re-importing an export update deals instead of duplicating them.
-    public var externalID: String
-    public var name: String
-    public var accountID: Int64
+    package var externalID: String
+    package var name: String
+    package var accountID: Int64
     /// The rep who worked the deal, who must not interview its buyer.
-    public var repID: Int64
-    public var amountMinor: Int64?
-    public var currency: Currency?
-    public var createdOn: CalendarDate?
-    public var decidedOn: CalendarDate
-    public var outcome: Outcome
+    package var repID: Int64
+    package var amountMinor: Int64?
+    package var currency: Currency?
+    package var createdOn: CalendarDate?
+    package var decidedOn: CalendarDate
+    package var outcome: Outcome
     /// The CRM stage as exported, kept for reference.
-    public var stage: String?
+    package var stage: String?
     /// The reason the CRM states (usually the rep's), as opposed to what the buyer says in the interview.
-    public var reason: String?
+    package var reason: String?
     /// For a loss: the competitor the buyer chose.
-    public var competitorWon: String?
-    public var productLine: String?
-    public var source: DealSource
-    public var createdAt: Date
-    public var updatedAt: Date
+    package var competitorWon: String?
+    package var productLine: String?
+    package var source: DealSource
+    package var createdAt: Date
+    package var updatedAt: Date
 
-    public static let databaseTableName = "deal"
+    package static let databaseTableName = "deal"
 
-    public init(
+    package init(
         id: Int64? = nil, externalID: String, name: String, accountID: Int64, repID: Int64, amount: Money?,
         createdOn: CalendarDate?, decidedOn: CalendarDate, outcome: Outcome, stage: String? = nil,
         reason: String? = nil, competitorWon: String? = nil, productLine: String? = nil, source: DealSource,
@@ -64,7 +64,7 @@ public struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
         self.updatedAt = updatedAt
     }
 
-    public var amount: Money? {
+    package var amount: Money? {
         guard let amountMinor, let currency else { return nil }
         return Money(minorUnits: amountMinor, currency: currency)
     }

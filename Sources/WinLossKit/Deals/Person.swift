@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Someone in the selling company: a rep who works deals, or an interviewer, or a manager.
-public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
+public struct Person: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64?
     public var name: String
     /// Unique when present. CRM exports often name a deal's owner without an email, so it may be missing.
@@ -23,8 +23,16 @@ public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecor
         self.assumedCycleDays = assumedCycleDays
         self.createdAt = createdAt
     }
+}
 
-    public static let databaseTableName = "person"
+extension Person {
+    /// A row of `person`.
+    init(row: Row) throws {
+        self.init(
+            id: row["id"], name: row["name"], email: row["email"],
+            role: try row.decode(PersonRole.self, forColumn: "role"), assumedCycleDays: row["assumedCycleDays"],
+            createdAt: row["createdAt"])
+    }
 }
 
 extension Person {

@@ -62,7 +62,7 @@ extension WinLossStore {
     /// Adds a buyer at an account. The account must exist (deals and imports create accounts).
     @discardableResult
     public func addContact(account: String, name: String, title: String?, email: String?, phone: String?) throws
-        -> Contact
+        -> ContactListing
     {
         let name = try Validate.required(name, field: "name")
         let email = try Validate.email(email)
@@ -84,12 +84,12 @@ extension WinLossStore {
                 accountID: accountID, name: name,
                 reach: ContactTable.Reach(title: contact.title, email: email, phone: contact.phone),
                 at: StoredTime(now), in: db)
-            return contact
+            return ContactListing(contact: contact, account: account.name)
         }
     }
 
     /// Contacts with their account's name, optionally of one account.
-    public func contacts(account: String? = nil) throws -> [(contact: Contact, account: String)] {
+    public func contacts(account: String? = nil) throws -> [ContactListing] {
         try read { db in
             var accountID: Int64?
             if let account {
@@ -106,7 +106,7 @@ extension WinLossStore {
                     WHERE ?1 IS NULL OR contact.accountID = ?1
                     ORDER BY account.name COLLATE NOCASE, contact.name COLLATE NOCASE, contact.id
                     """, arguments: [accountID])
-            return try rows.map { (try Contact(row: $0), $0["accountName"]) }
+            return try rows.map { ContactListing(contact: try Contact(row: $0), account: $0["accountName"]) }
         }
     }
 

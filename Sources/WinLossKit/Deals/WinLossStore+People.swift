@@ -40,9 +40,10 @@ extension WinLossStore {
     /// People by name, optionally only those in one role.
     public func people(role: PersonRole? = nil) throws -> [Person] {
         try read { db in
-            var request = Person.order(sql: "name COLLATE NOCASE, id")
-            if let role { request = request.filter(sql: "role = ?", arguments: [role]) }
-            return try request.fetchAll(db)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM person WHERE ?1 IS NULL OR role = ?1 ORDER BY name COLLATE NOCASE, id",
+                arguments: [role?.rawValue]
+            ).map(Person.init(row:))
         }
     }
 

@@ -280,7 +280,7 @@ extension WinLossStore {
             contact = ContactSummary(name: found.name, title: found.title, email: found.email, phone: found.phone)
         }
         var interviewer: PersonReference?
-        if let personID: Int64 = row["interviewerID"], let found = try Person.fetchOne(db, key: personID) {
+        if let personID: Int64 = row["interviewerID"], let found = try Lookup.person(id: personID, in: db) {
             interviewer = PersonReference(name: found.name, email: found.email)
         }
         let versionID: Int64 = row["templateVersionID"]

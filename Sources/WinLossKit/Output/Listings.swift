@@ -45,7 +45,7 @@ public struct ContactListing: Codable, Sendable, Equatable, Listable {
     public var email: String?
     public var phone: String?
 
-    public init(contact: Contact, account: String) {
+    init(contact: Contact, account: String) {
         self.account = account
         self.name = contact.name
         self.title = contact.title

@@ -45,12 +45,17 @@ enum Lookup {
             throw RequestError.ambiguous(
                 kind: "person", key: key, count: ids.count, hint: .advice("use their email instead"))
         }
-        guard let id = ids.first, let person = try Person.fetchOne(db, key: id) else {
+        guard let id = ids.first, let person = try person(id: id, in: db) else {
             throw RequestError.notFound(
                 kind: "person", key: key,
                 hint: .addOrListPeople)
         }
         return person
+    }
+
+    static func person(id: Int64, in db: Database) throws -> Person? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]).map(
+            Person.init(row:))
     }
 
     /// An account by its CRM id, else by name. Throws when several accounts share the name.

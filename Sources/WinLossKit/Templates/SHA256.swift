@@ -1,18 +1,18 @@
 /// SHA-256 (FIPS 180-4), for fingerprinting the exact text of a template version. Written out here rather than
 /// pulling in a cryptography package for one digest; tests check it against the standard's test vectors.
-public enum SHA256 {
-    public static func hex(_ text: String) -> String {
+enum SHA256 {
+    static func hex(_ text: String) -> String {
         hex(Array(text.utf8))
     }
 
-    public static func hex(_ bytes: [UInt8]) -> String {
+    static func hex(_ bytes: [UInt8]) -> String {
         digest(bytes).map { byte in
             let digits = String(byte, radix: 16)
             return byte < 16 ? "0" + digits : digits
         }.joined()
     }
 
-    public static func digest(_ bytes: [UInt8]) -> [UInt8] {
+    static func digest(_ bytes: [UInt8]) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]

@@ -59,9 +59,7 @@ struct ContactCommand: ParsableCommand {
         func run() throws {
             var writer = ListWriter<ContactListing>(
                 format: output.outputFormat, style: Console.outputStyle, write: Console.write)
-            for (contact, accountName) in try store.open(.readOnly).contacts(account: account) {
-                try writer.add(ContactListing(contact: contact, account: accountName))
-            }
+            for contact in try store.open(.readOnly).contacts(account: account) { try writer.add(contact) }
             writer.finish(empty: "No contacts yet.")
         }
     }

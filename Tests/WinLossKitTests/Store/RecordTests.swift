@@ -151,7 +151,7 @@ struct DealRecordTests {
             expectError(RequestError.self) {
                 try store.addContact(account: "Nowhere", name: "Sam", title: nil, email: nil, phone: nil)
             } != nil)
-        #expect(try store.contacts(account: "acme").map(\.contact.name) == ["Sam Okafor"])
+        #expect(try store.contacts(account: "acme").map(\.name) == ["Sam Okafor"])
         #expect(try store.accounts().first { $0.name == "Acme" }?.contacts == 1)
     }
 }
