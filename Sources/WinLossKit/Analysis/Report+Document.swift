@@ -4,13 +4,13 @@ import Foundation
 
 extension Share {
     /// `38% (15/40)`; `—` when there is nothing to take a share of.
-    public var text: String {
+    package var text: String {
         guard value != nil else { return "—" }
         return "\(percentText) (\(count.grouped)/\(of.grouped))"
     }
 
     /// `38%`, `<1%` for a small share that is not nothing, `—` for no share at all.
-    public var percentText: String {
+    package var percentText: String {
         guard let value else { return "—" }
         let percent = (value * 100).rounded()
         if percent == 0, count > 0 { return "<1%" }
@@ -19,7 +19,7 @@ extension Share {
     }
 
     /// `33.3%`, for rates people compare closely.
-    public var preciseText: String {
+    package var preciseText: String {
         guard let value else { return "—" }
         return String(format: "%.1f%%", value * 100)
     }
@@ -27,7 +27,7 @@ extension Share {
 
 extension Median {
     /// `18 (n=42)`, `18.5 (n=4)`; `—` when there was nothing.
-    public var text: String {
+    package var text: String {
         guard let value else { return "—" }
         return "\(Self.number(value)) (n=\(n.grouped))"
     }

@@ -14,11 +14,11 @@ import Foundation
 ///
 /// A z above 1.96 (or below −1.96) is what a two-sided test at 5% would call distinctive; the prior shrinks the
 /// scores of rare items towards zero, which raw shares do not.
-public enum LogOdds {
+package enum LogOdds {
     /// The z-score of each item in each group against the rest. `counts[w][g]` is how often item `w` occurs in
     /// group `g`; every row has one count per group. A score is nil where it means nothing: an item never seen,
     /// a group (or the rest) with no counts at all, or a vocabulary of one item.
-    public static func zScores(_ counts: [[Int]]) -> [[Double?]] {
+    package static func zScores(_ counts: [[Int]]) -> [[Double?]] {
         guard let groups = counts.first?.count, groups > 0 else { return counts.map { _ in [] } }
         let totals = (0..<groups).map { group in counts.reduce(0) { $0 + $1[group] } }
         let everything = totals.reduce(0, +)
@@ -45,18 +45,18 @@ public enum LogOdds {
 }
 
 /// A median with the count it was taken over.
-public struct Median: Sendable, Equatable, Codable {
+package struct Median: Sendable, Equatable, Codable {
     /// nil when there was nothing to take it over.
-    public var value: Double?
-    public var n: Int
+    package var value: Double?
+    package var n: Int
 
-    public init(value: Double?, n: Int) {
+    package init(value: Double?, n: Int) {
         self.value = value
         self.n = n
     }
 
     /// The median of a list of numbers, the mean of the middle two for an even count.
-    public init(of values: [Double]) {
+    package init(of values: [Double]) {
         let sorted = values.sorted()
         n = sorted.count
         guard !sorted.isEmpty else {
@@ -70,16 +70,16 @@ public struct Median: Sendable, Equatable, Codable {
 
 /// A count out of a total: a share that keeps its n.
 public struct Share: Sendable, Equatable, Codable {
-    public var count: Int
-    public var of: Int
+    package var count: Int
+    package var of: Int
 
-    public init(_ count: Int, of total: Int) {
+    package init(_ count: Int, of total: Int) {
         self.count = count
         self.of = total
     }
 
     /// count / of; nil when there is nothing to share.
-    public var value: Double? { of > 0 ? Double(count) / Double(of) : nil }
+    package var value: Double? { of > 0 ? Double(count) / Double(of) : nil }
 
     private enum CodingKeys: String, CodingKey {
         case count, of, value

@@ -3,18 +3,18 @@ import GRDB
 
 /// What `winloss terms` looks for: the words most distinctive of one outcome's interviews.
 public struct TermRequest: Sendable {
-    public var filter: DealFilter
-    public var outcome: Outcome
-    public var limit: Int
+    package var filter: DealFilter
+    package var outcome: Outcome
+    package var limit: Int
     /// A term used in fewer interviews than this, in all, is left out as noise.
-    public var minimumInterviews: Int
+    package var minimumInterviews: Int
     /// Two-word phrases too, beside single words.
-    public var phrases: Bool
+    package var phrases: Bool
 
     /// A term no buyer who may be quoted used is shown only when at least this many interviews used it, whatever
     /// ``minimumInterviews`` says: a word only one or two buyers who asked not to be quoted used would point at
     /// them. Such a term still counts in every other term's score.
-    public static let unattributableInterviews = 3
+    package static let unattributableInterviews = 3
 
     public init(
         outcome: Outcome, filter: DealFilter = DealFilter(), limit: Int = 25, minimumInterviews: Int = 3,
@@ -29,28 +29,28 @@ public struct TermRequest: Sendable {
 }
 
 /// A word or two-word phrase, with how distinctive it is of the outcome.
-public struct DistinctiveTerm: Sendable, Codable, Equatable {
-    public var term: String
+package struct DistinctiveTerm: Sendable, Codable, Equatable {
+    package var term: String
     /// Interviews of the outcome that use it, of the outcome's interviews.
-    public var inOutcome: Share
+    package var inOutcome: Share
     /// Interviews of the other outcomes that use it, of theirs.
-    public var inRest: Share
+    package var inRest: Share
     /// The weighted log-odds z-score of the outcome against the rest (see ``LogOdds``), among terms of the same
     /// length (words with words, phrases with phrases).
-    public var z: Double
+    package var z: Double
     /// A codebook theme with this term among its keywords, if any: a term with none may be a theme the codebook
     /// does not have yet.
-    public var themeID: String?
+    package var themeID: String?
 }
 
 public struct TermReport: Sendable, Codable, Equatable {
-    public var outcome: Outcome
+    package var outcome: Outcome
     /// The filters, in words.
-    public var scope: [String]
+    package var scope: [String]
     /// Interviews read, by outcome.
-    public var interviews: ByOutcome<Int>
+    package var interviews: ByOutcome<Int>
     /// Most distinctive first.
-    public var terms: [DistinctiveTerm]
+    package var terms: [DistinctiveTerm]
 }
 
 extension WinLossStore {

@@ -3,39 +3,39 @@ import Foundation
 /// A prior no-decision (or a loss whose buyer would look again) for a rep to call, with what the interview
 /// found and what the buyer agreed the rep may see.
 public struct Callback: Sendable, Codable, Equatable {
-    public var deal: DealSummary
+    package var deal: DealSummary
     /// Who to call: the buyer who named the earliest day to come back, else the buyer interviewed last; without a
     /// completed interview, the buyer asked for one, else the first buyer the CRM names.
-    public var contact: ContactSummary?
+    package var contact: ContactSummary?
     /// The day to call.
-    public var due: CalendarDate
-    public var dueSource: DueSource
+    package var due: CalendarDate
+    package var dueSource: DueSource
     /// Decided before the period asked for, and carried into it by a "not now" call with a date to call again.
-    public var carriedOver: Bool
+    package var carriedOver: Bool
     /// Every completed interview of the deal, the earliest first: a deal may have had several buyers
     /// interviewed, and each buyer's words, figures and day to come back are shown.
-    public var interviews: [CallbackInterview]
+    package var interviews: [CallbackInterview]
     /// The status of the deal's latest interview when none is completed; nil when one is, or when none was ever
     /// scheduled.
-    public var interviewStatus: InterviewStatus?
+    package var interviewStatus: InterviewStatus?
     /// Calls recorded so far, the latest last.
-    public var calls: [CallRecord]
+    package var calls: [CallRecord]
     /// For a reopened deal, the deal it came back as: the one named when the call was recorded, else the first
     /// deal of the same account created on or after the call.
-    public var returnedAs: DealReference?
+    package var returnedAs: DealReference?
     /// The most that waiting costs any of its buyers, or failing that the deal's amount: what the list sorts by
     /// after the due day.
-    public var atStake: Stake?
+    package var atStake: Stake?
 
     /// Open until called, and open again after a "not now" call that named a day to call again.
-    public var status: CallbackStatus
+    package var status: CallbackStatus
 
     static func status(after calls: [CallRecord]) -> CallbackStatus {
         guard let last = calls.last else { return .open }
         return last.result == .notNow && last.againOn != nil ? .open : .called
     }
 
-    public enum DueSource: String, Sendable, Codable {
+    package enum DueSource: String, Sendable, Codable {
         /// The buyer named the day (the interview's revisit answer).
         case buyer
         /// A "not now" call named the day to call again.
@@ -47,52 +47,52 @@ public struct Callback: Sendable, Codable, Equatable {
 
 /// What a callback's interview found, limited to what the rep may see: never the interviewer's private notes,
 /// and the buyer's own words only when the buyer agreed to be quoted.
-public struct CallbackInterview: Sendable, Codable, Equatable {
-    public var id: Int64
+package struct CallbackInterview: Sendable, Codable, Equatable {
+    package var id: Int64
     /// The buyer interviewed.
-    public var contact: ContactSummary?
+    package var contact: ContactSummary?
     /// The day the interview took place.
-    public var interviewedOn: CalendarDate?
-    public var quotePermission: QuotePermission?
+    package var interviewedOn: CalendarDate?
+    package var quotePermission: QuotePermission?
     /// The buyer asked not to be quoted: their words are left out, and only figures and themes are shown.
-    public var wordsWithheld: Bool
+    package var wordsWithheld: Bool
     /// Where they are, how they measure it, where they planned to be, why the gap: the buyer's words.
-    public var currentState: String?
-    public var measurement: String?
-    public var plannedState: String?
-    public var gapReason: String?
+    package var currentState: String?
+    package var measurement: String?
+    package var plannedState: String?
+    package var gapReason: String?
     /// What waiting costs, as the buyer gave it (per year, quarter or month), and per year.
-    public var inactionCost: PeriodAmount?
-    public var inactionCostPerYear: Money?
+    package var inactionCost: PeriodAmount?
+    package var inactionCostPerYear: Money?
     /// Years the buyer expects to use a solution.
-    public var ownershipYears: Decimal?
+    package var ownershipYears: Decimal?
     /// The cost of waiting over the years of ownership: the yearly cost times the years, or a one-time cost once.
-    public var inactionCostOverOwnership: Money?
+    package var inactionCostOverOwnership: Money?
     /// What closing the gap is worth, as the buyer gave it.
-    public var gapValue: PeriodAmount?
+    package var gapValue: PeriodAmount?
     /// A loss buyer said they would look at us again.
-    public var wouldReconsider: Bool?
+    package var wouldReconsider: Bool?
     /// The interviewer's judgement of how open the buyer is to taking the project up again, out of 5, and
     /// whether the buyer committed to a next step.
-    public var openness: Int?
-    public var nextStepCommitted: Bool?
+    package var openness: Int?
+    package var nextStepCommitted: Bool?
     /// The themes coded on the interview, primary reasons first.
-    public var themes: [CallbackTheme]
+    package var themes: [CallbackTheme]
     /// The day the buyer said to come back: the date they gave, or the months they gave from the interview.
-    public var revisitOn: CalendarDate?
+    package var revisitOn: CalendarDate?
 }
 
 /// An amount for a period, as a buyer gave it.
-public struct PeriodAmount: Sendable, Codable, Equatable {
-    public var amount: Money
-    public var period: MoneyPeriod?
+package struct PeriodAmount: Sendable, Codable, Equatable {
+    package var amount: Money
+    package var period: MoneyPeriod?
 
     /// `USD 120,000.00 per year`.
-    public var formatted: String {
+    package var formatted: String {
         amount.formatted + (period.map { $0 == .oneTime ? " one-time" : " per \($0.rawValue)" } ?? "")
     }
 
-    public init(amount: Money, period: MoneyPeriod?) {
+    package init(amount: Money, period: MoneyPeriod?) {
         self.amount = amount
         self.period = period
     }
@@ -108,7 +108,7 @@ public struct PeriodAmount: Sendable, Codable, Equatable {
     /// What the amount comes to over the years of ownership: a one-time amount once, whatever the years; an amount
     /// per period, per year times the years the buyer gave (see ``Money/times(_:)``); nil without years, or for an
     /// amount with no period.
-    public func overOwnership(years: Decimal?) -> Money? {
+    package func overOwnership(years: Decimal?) -> Money? {
         if period == .oneTime { return amount }
         guard let years, years > 0 else { return nil }
         return perYear?.times(years)
@@ -123,7 +123,7 @@ public struct PeriodAmount: Sendable, Codable, Equatable {
     }
 
     /// The amount for a year: a month counts 12 times, a quarter 4; nil for one-time or period-less amounts.
-    public var perYear: Money? {
+    package var perYear: Money? {
         let times: Int64
         switch period {
         case .year?: times = 1
@@ -136,26 +136,26 @@ public struct PeriodAmount: Sendable, Codable, Equatable {
     }
 }
 
-public struct CallbackTheme: Sendable, Codable, Equatable {
-    public var id: String
-    public var label: String
-    public var isPrimary: Bool
+package struct CallbackTheme: Sendable, Codable, Equatable {
+    package var id: String
+    package var label: String
+    package var isPrimary: Bool
 }
 
 /// A deal named by its CRM id.
-public struct DealReference: Sendable, Codable, Equatable {
-    public var externalID: String
-    public var name: String
-    public var outcome: Outcome
-    public var decidedOn: CalendarDate
+package struct DealReference: Sendable, Codable, Equatable {
+    package var externalID: String
+    package var name: String
+    package var outcome: Outcome
+    package var decidedOn: CalendarDate
 }
 
 /// What the list sorts by after the due day.
-public struct Stake: Sendable, Codable, Equatable {
-    public var amount: Money
-    public var basis: Basis
+package struct Stake: Sendable, Codable, Equatable {
+    package var amount: Money
+    package var basis: Basis
 
-    public enum Basis: String, Sendable, Codable {
+    package enum Basis: String, Sendable, Codable {
         /// The yearly cost of waiting times the years of ownership.
         case inactionOverOwnership = "inaction_over_ownership"
         /// A cost of waiting the buyer gave as one amount, not per period.
@@ -167,7 +167,7 @@ public struct Stake: Sendable, Codable, Equatable {
     }
 
     /// `USD 480,000.00 (waiting, over 4 years)`.
-    public var formatted: String {
+    package var formatted: String {
         switch basis {
         case .inactionOverOwnership: amount.formatted + " (cost of waiting over ownership)"
         case .inactionOneTime: amount.formatted + " (one-time cost of waiting)"
@@ -197,7 +197,7 @@ public enum CallResult: String, Sendable, Codable, CaseIterable {
         self.init(rawValue: text.trimmed.lowercased().replacingOccurrences(of: "-", with: "_"))
     }
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .reopened: "reopened"
         case .notNow: "not now"
@@ -208,13 +208,13 @@ public enum CallResult: String, Sendable, Codable, CaseIterable {
 
 /// One call made on a callback.
 public struct CallRecord: Sendable, Codable, Equatable {
-    public var calledOn: CalendarDate
-    public var result: CallResult
-    public var note: String?
-    public var caller: PersonReference?
+    package var calledOn: CalendarDate
+    package var result: CallResult
+    package var note: String?
+    package var caller: PersonReference?
     /// For "not now": the day to call again.
-    public var againOn: CalendarDate?
-    public var recordedAt: Date
+    package var againOn: CalendarDate?
+    package var recordedAt: Date
 
     /// `Recorded the call on 006A1 (2026-01-06): not now; it is due again on 2026-06-01.`
     public func confirmation(dealExternalID: String) -> String {
@@ -227,14 +227,14 @@ public struct CallRecord: Sendable, Codable, Equatable {
 /// How long after the decision to call back when the buyer named no day: a number of days, weeks, months or
 /// years, written `90d`, `6w`, `6m` or `1y`.
 public struct RevisitOffset: Sendable, Equatable, CustomStringConvertible {
-    public enum Unit: String, Sendable {
+    package enum Unit: String, Sendable {
         case days = "d", weeks = "w", months = "m", years = "y"
     }
 
-    public var count: Int
-    public var unit: Unit
+    package var count: Int
+    package var unit: Unit
 
-    public init(count: Int, unit: Unit) {
+    package init(count: Int, unit: Unit) {
         self.count = count
         self.unit = unit
     }
@@ -256,7 +256,7 @@ public struct RevisitOffset: Sendable, Equatable, CustomStringConvertible {
         self.init(count: count, unit: unit)
     }
 
-    public func after(_ date: CalendarDate) -> CalendarDate {
+    package func after(_ date: CalendarDate) -> CalendarDate {
         switch unit {
         case .days: date.adding(days: count)
         case .weeks: date.adding(days: count * 7)
@@ -274,8 +274,8 @@ public struct RevisitOffset: Sendable, Equatable, CustomStringConvertible {
 /// Which callbacks to list.
 public struct CallbackRequest: Sendable, Equatable {
     /// Deals decided in these days (both included); see also ``Callback/carriedOver``.
-    public var decidedFrom: CalendarDate
-    public var decidedTo: CalendarDate
+    package var decidedFrom: CalendarDate
+    package var decidedTo: CalendarDate
     /// Rep, segment, amount and other filters; its decided dates and outcomes are not used.
     public var filter: DealFilter
     /// Also losses whose buyer said they would look again (or named a day to come back).
@@ -318,16 +318,16 @@ public struct CallbackRequest: Sendable, Equatable {
 
 /// A call to record (`winloss callbacks done`).
 public struct CallOutcome: Sendable {
-    public var dealExternalID: String
-    public var result: CallResult
-    public var calledOn: CalendarDate
-    public var note: String?
+    package var dealExternalID: String
+    package var result: CallResult
+    package var calledOn: CalendarDate
+    package var note: String?
     /// The rep who called (email or name), when known.
-    public var caller: String?
+    package var caller: String?
     /// For "not now": the day to call again.
-    public var againOn: CalendarDate?
+    package var againOn: CalendarDate?
     /// For "reopened": the new deal's CRM id, when it is already in the database.
-    public var newDealExternalID: String?
+    package var newDealExternalID: String?
 
     public init(
         dealExternalID: String, result: CallResult, calledOn: CalendarDate, note: String? = nil, caller: String? = nil,

@@ -6,7 +6,7 @@ import Foundation
 public struct CallbackList: Sendable {
     public var callbacks: [Callback]
     /// The day "late" and "in 3 days" count from, in the reader's time zone.
-    public var today: CalendarDate
+    package var today: CalendarDate
 
     public init(_ callbacks: [Callback], today: CalendarDate) {
         self.callbacks = callbacks
@@ -15,7 +15,7 @@ public struct CallbackList: Sendable {
 
     // MARK: - Table
 
-    public static let tableColumns = [
+    package static let tableColumns = [
         TableColumn("Due"), TableColumn("When"), TableColumn("Deal"), TableColumn("Account", maximumWidth: 24),
         TableColumn("Contact", maximumWidth: 30), TableColumn("Rep", maximumWidth: 20),
         TableColumn("Outcome"), TableColumn("At stake", alignment: .right), TableColumn("Interview"),

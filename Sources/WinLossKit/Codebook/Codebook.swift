@@ -4,11 +4,11 @@ import Yams
 /// The themes answers are coded with: why deals are won, lost or left undecided. Themes nest (price and value
 /// has price level and pricing model under it); ids are stable, so that codes survive relabelling.
 public struct Codebook: Sendable, Equatable, Codable {
-    public var version: String
-    public var themes: [Theme]
+    package var version: String
+    package var themes: [Theme]
 
     /// Every theme, parents before their children, with its depth (0 for a top-level theme) and parent's id.
-    public var flattened: [(theme: Theme, depth: Int, parent: String?)] {
+    package var flattened: [(theme: Theme, depth: Int, parent: String?)] {
         var result: [(Theme, Int, String?)] = []
         func visit(_ themes: [Theme], depth: Int, parent: String?) {
             for theme in themes {
@@ -20,7 +20,7 @@ public struct Codebook: Sendable, Equatable, Codable {
         return result
     }
 
-    public func theme(_ id: String) -> Theme? { flattened.first { $0.theme.id == id }?.theme }
+    package func theme(_ id: String) -> Theme? { flattened.first { $0.theme.id == id }?.theme }
 
     /// The codebook compiled into `winloss` (`Templates/codebook.yaml`), which a new programme starts from.
     public static func builtIn() throws -> Codebook {
@@ -34,33 +34,33 @@ public struct Codebook: Sendable, Equatable, Codable {
     }
 }
 
-public struct Theme: Sendable, Equatable, Codable {
-    public var id: String
-    public var label: String
-    public var description: String
+package struct Theme: Sendable, Equatable, Codable {
+    package var id: String
+    package var label: String
+    package var description: String
     /// Words that suggest the theme for an answer ("priced", "pricing" and "expensive" for price).
-    public var keywords: [String]
-    public var themes: [Theme]
+    package var keywords: [String]
+    package var themes: [Theme]
 }
 
 /// Reads a codebook file and checks it: YAML, types, fields, duplicate ids, nesting.
-public enum CodebookLinter {
-    public struct Report: Sendable {
-        public var codebook: Codebook?
-        public var diagnostics: [Diagnostic]
+package enum CodebookLinter {
+    package struct Report: Sendable {
+        package var codebook: Codebook?
+        package var diagnostics: [Diagnostic]
     }
 
     /// Themes nest at most this deep (a theme, its sub-themes, and theirs).
     static let maximumDepth = 3
 
-    public static func lint(path: String, as name: String? = nil) -> Report {
+    package static func lint(path: String, as name: String? = nil) -> Report {
         switch YAMLDocument.read(path: path, as: name) {
         case .success(let document): lint(document)
         case .failure(let diagnostic): Report(codebook: nil, diagnostics: [diagnostic])
         }
     }
 
-    public static func lint(text: String, file: String) -> Report {
+    package static func lint(text: String, file: String) -> Report {
         switch YAMLDocument.parse(text, file: file) {
         case .success(let document): lint(document)
         case .failure(let diagnostic): Report(codebook: nil, diagnostics: [diagnostic])

@@ -5,39 +5,39 @@ import GRDB
 public struct ThemeRecord: Sendable, Equatable, Codable {
     public var id: String
     public var label: String
-    public var description: String
-    public var keywords: [String]
-    public var parentID: String?
+    package var description: String
+    package var keywords: [String]
+    package var parentID: String?
     /// Set when the theme was merged into another: its codes moved there, and its id now means that theme.
-    public var mergedInto: String?
+    package var mergedInto: String?
     /// `codebook` (from the codebook file) or `added` (with `winloss codebook add`).
-    public var source: String
-    public var renamed: Bool
+    package var source: String
+    package var renamed: Bool
 }
 
 /// A theme the codebook's keywords suggest for an answer, with the words that matched.
-public struct ThemeSuggestion: Sendable, Equatable, Codable {
-    public var themeID: String
-    public var label: String
-    public var matched: [String]
+package struct ThemeSuggestion: Sendable, Equatable, Codable {
+    package var themeID: String
+    package var label: String
+    package var matched: [String]
 }
 
 /// How a buyer spoke of a theme.
-public enum Sentiment: String, Sendable, Codable, CaseIterable {
+package enum Sentiment: String, Sendable, Codable, CaseIterable {
     case positive
     case negative
     case neutral
 }
 
 /// A theme on an answer.
-public struct ThemeCode: Sendable, Equatable, Codable {
-    public var themeID: String
-    public var sentiment: Sentiment
-    public var isPrimary: Bool
+package struct ThemeCode: Sendable, Equatable, Codable {
+    package var themeID: String
+    package var sentiment: Sentiment
+    package var isPrimary: Bool
     /// `coder` (coded with `winloss code`) or `tag` (typed inline as #name).
-    public var source: String
+    package var source: String
 
-    public init(themeID: String, sentiment: Sentiment, isPrimary: Bool, source: String = "coder") {
+    package init(themeID: String, sentiment: Sentiment, isPrimary: Bool, source: String = "coder") {
         self.themeID = themeID
         self.sentiment = sentiment
         self.isPrimary = isPrimary
@@ -155,7 +155,7 @@ extension WinLossStore {
     // MARK: - Codes
 
     /// Replaces the coder's themes on one answer (tag codes for the same themes become the coder's).
-    public func codeAnswer(_ interviewID: Int64, questionID: String, codes: [ThemeCode], coder: String? = nil) throws {
+    package func codeAnswer(_ interviewID: Int64, questionID: String, codes: [ThemeCode], coder: String? = nil) throws {
         try write { db in
             guard
                 let answerID = try Int64.fetchOne(
@@ -187,13 +187,13 @@ extension WinLossStore {
     }
 
     /// The themes coded on each answer of an interview, by question.
-    public func codes(ofInterview interviewID: Int64) throws -> [String: [ThemeCode]] {
+    package func codes(ofInterview interviewID: Int64) throws -> [String: [ThemeCode]] {
         try read { db in try Self.codes(interviewID: interviewID, in: db) }
     }
 
     /// Themes the codebook's keywords suggest for an answer, matched with stemming (so "pricing" finds a theme
     /// whose keyword is "price"), the most matched first, sub-themes before their parents.
-    public func suggestThemes(_ interviewID: Int64, questionID: String, limit: Int = 5) throws -> [ThemeSuggestion] {
+    package func suggestThemes(_ interviewID: Int64, questionID: String, limit: Int = 5) throws -> [ThemeSuggestion] {
         try read { db in
             guard
                 let answerID = try Int64.fetchOne(

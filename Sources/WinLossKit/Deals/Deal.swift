@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Where a deal record came from.
-public enum DealSource: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+package enum DealSource: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case manual
     case salesforce
     case hubspot
@@ -13,8 +13,8 @@ public enum DealSource: String, Codable, Sendable, CaseIterable, DatabaseValueCo
 }
 
 /// One decided sales pursuit of one account. Interviews hang off deals.
-package struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
-    package var id: Int64?
+public struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord, TableRecord {
+    public var id: Int64?
     /// The CRM's id: the key that makes re-importing an export update deals instead of duplicating them.
     package var externalID: String
     package var name: String
@@ -37,7 +37,7 @@ package struct Deal: Codable, Sendable, Equatable, Identifiable, FetchableRecord
     package var createdAt: Date
     package var updatedAt: Date
 
-    package static let databaseTableName = "deal"
+    public static let databaseTableName = "deal"
 
     package init(
         id: Int64? = nil, externalID: String, name: String, accountID: Int64, repID: Int64, amount: Money?,

@@ -1,6 +1,6 @@
 extension DealFilter {
     /// The filter in words, for a report's heading: "decided 2026-07-01 to 2026-09-30", "industry Retail".
-    public var summary: [String] {
+    package var summary: [String] {
         var parts: [String] = []
         switch (decidedFrom, decidedTo) {
         case (let from?, let to?):

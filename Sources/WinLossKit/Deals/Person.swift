@@ -10,9 +10,9 @@ public struct Person: Codable, Sendable, Equatable, Identifiable {
     public var role: PersonRole
     /// How long a rep says their sales cycle is, in days, to set beside the real one in reports.
     public var assumedCycleDays: Int?
-    public var createdAt: Date
+    package var createdAt: Date
 
-    public init(
+    package init(
         id: Int64? = nil, name: String, email: String?, role: PersonRole, assumedCycleDays: Int? = nil,
         createdAt: Date
     ) {

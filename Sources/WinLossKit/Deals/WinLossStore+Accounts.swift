@@ -3,22 +3,22 @@ import GRDB
 
 /// An account with its free attributes and how many deals it has, for `winloss account list`.
 public struct AccountSummary: Codable, Sendable, Equatable {
-    public var externalID: String?
-    public var name: String
-    public var industry: String?
-    public var region: String?
-    public var sizeBand: String?
-    public var attributes: [String: String]
-    public var deals: Int
-    public var contacts: Int
+    package var externalID: String?
+    package var name: String
+    package var industry: String?
+    package var region: String?
+    package var sizeBand: String?
+    package var attributes: [String: String]
+    package var deals: Int
+    package var contacts: Int
 }
 
 /// The segment fields of an account as given on the command line or in an import; nil leaves a field as is.
 public struct AccountFields: Sendable, Equatable {
-    public var industry: String?
-    public var region: String?
-    public var sizeBand: String?
-    public var attributes: [String: String]
+    package var industry: String?
+    package var region: String?
+    package var sizeBand: String?
+    package var attributes: [String: String]
 
     public init(
         industry: String? = nil, region: String? = nil, sizeBand: String? = nil, attributes: [String: String] = [:]

@@ -4,25 +4,25 @@ import GRDB
 /// One line of a deal list: the deal with its account's segment and its rep.
 public struct DealSummary: Codable, Sendable, Equatable {
     public var externalID: String
-    public var name: String
-    public var account: String
-    public var industry: String?
-    public var region: String?
-    public var sizeBand: String?
-    public var rep: String
-    public var repEmail: String?
-    public var amount: Money?
-    public var createdOn: CalendarDate?
-    public var decidedOn: CalendarDate
+    package var name: String
+    package var account: String
+    package var industry: String?
+    package var region: String?
+    package var sizeBand: String?
+    package var rep: String
+    package var repEmail: String?
+    package var amount: Money?
+    package var createdOn: CalendarDate?
+    package var decidedOn: CalendarDate
     public var outcome: Outcome
-    public var stage: String?
-    public var reason: String?
-    public var competitorWon: String?
-    public var competitors: [String]
-    public var productLine: String?
+    package var stage: String?
+    package var reason: String?
+    package var competitorWon: String?
+    package var competitors: [String]
+    package var productLine: String?
 
     /// Days from created to decided: the real sales cycle, when the CRM recorded both.
-    public var cycleDays: Int? {
+    package var cycleDays: Int? {
         createdOn.map { $0.days(until: decidedOn) }
     }
 
@@ -71,37 +71,37 @@ public struct DealSummary: Codable, Sendable, Equatable {
 /// Everything recorded about one deal, for `winloss deal show`.
 public struct DealDetail: Codable, Sendable, Equatable {
     public var deal: DealSummary
-    public var accountExternalID: String?
-    public var accountAttributes: [String: String]
-    public var attributes: [String: String]
-    public var contacts: [ContactSummary]
-    public var source: DealSource
-    public var cycleDays: Int?
-    public var recordedAt: Date
-    public var updatedAt: Date
+    package var accountExternalID: String?
+    package var accountAttributes: [String: String]
+    package var attributes: [String: String]
+    package var contacts: [ContactSummary]
+    package var source: DealSource
+    package var cycleDays: Int?
+    package var recordedAt: Date
+    package var updatedAt: Date
 }
 
 /// A buyer as shown with a deal.
 public struct ContactSummary: Codable, Sendable, Equatable {
     public var name: String
-    public var title: String?
-    public var email: String?
-    public var phone: String?
+    package var title: String?
+    package var email: String?
+    package var phone: String?
 }
 
 /// A deal as typed on the command line (`winloss deal add`).
 public struct NewDeal: Sendable {
     /// The CRM id; a `manual-N` id is made when there is none.
-    public var externalID: String?
-    public var name: String
-    public var account: String
+    package var externalID: String?
+    package var name: String
+    package var account: String
     public var accountFields = AccountFields()
     /// The rep's email or name: a person who already exists.
-    public var rep: String
+    package var rep: String
     public var amount: Money?
     public var createdOn: CalendarDate?
-    public var decidedOn: CalendarDate
-    public var outcome: Outcome
+    package var decidedOn: CalendarDate
+    package var outcome: Outcome
     public var reason: String?
     public var competitorWon: String?
     public var competitors: [String] = []
@@ -161,7 +161,7 @@ extension WinLossStore {
     }
 
     /// Deals matching `filter`, most recently decided first.
-    public func deals(matching filter: DealFilter = DealFilter(), limit: Int? = nil) throws -> [DealSummary] {
+    package func deals(matching filter: DealFilter = DealFilter(), limit: Int? = nil) throws -> [DealSummary] {
         var deals: [DealSummary] = []
         try forEachDeal(matching: filter, limit: limit) { deals.append($0) }
         return deals

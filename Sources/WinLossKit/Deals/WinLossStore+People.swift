@@ -48,7 +48,7 @@ extension WinLossStore {
     }
 
     /// The person with this email, or with this name if it is not an email.
-    public func person(matching key: String) throws -> Person {
+    package func person(matching key: String) throws -> Person {
         try read { db in try Lookup.person(key, in: db) }
     }
 }

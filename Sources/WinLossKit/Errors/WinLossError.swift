@@ -62,11 +62,11 @@ public enum ErrorKind: String, Sendable, CaseIterable {
 
 /// Where in a file a failure is: `file`, `file:line` or `file:line:column`, as editors and terminals read it.
 public struct ErrorLocation: Sendable, Equatable, Codable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var column: Int?
+    package var file: String
+    package var line: Int?
+    package var column: Int?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil) {
+    package init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -85,7 +85,7 @@ public struct Problem: Sendable, Equatable, CustomStringConvertible {
     /// Worth a look, but not what made the failure.
     public var isWarning: Bool
 
-    public init(location: ErrorLocation?, message: String, remedy: Remedy? = nil, isWarning: Bool = false) {
+    package init(location: ErrorLocation?, message: String, remedy: Remedy? = nil, isWarning: Bool = false) {
         self.location = location
         self.message = message
         self.remedy = remedy

@@ -27,7 +27,7 @@ public enum BoundedInput {
     }
 
     /// All of standard input, at most `limit` bytes of it.
-    public static func standardInput(limit: Int, what: String) throws(Failure) -> Data {
+    package static func standardInput(limit: Int, what: String) throws(Failure) -> Data {
         var data = Data()
         while true {
             let piece: Data?

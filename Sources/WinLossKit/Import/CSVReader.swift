@@ -1,25 +1,25 @@
 import Foundation
 
 /// One record of a CSV file: its fields, and the line of the file it starts on.
-public struct CSVRecord: Sendable, Equatable {
-    public var fields: [String]
+package struct CSVRecord: Sendable, Equatable {
+    package var fields: [String]
     /// 1-based line where the record starts; a record with a quoted newline spans several lines.
-    public var line: Int
+    package var line: Int
     /// Some field was not valid UTF-8; its bad bytes read as U+FFFD.
-    public var hasInvalidUTF8: Bool
+    package var hasInvalidUTF8: Bool
     /// The positions of the fields that hold a NUL byte, which no text holds.
-    public var fieldsWithNUL: [Int] = []
+    package var fieldsWithNUL: [Int] = []
 }
 
 /// Why a file cannot be read as CSV at all.
-public enum CSVError: Error, Equatable, CustomStringConvertible {
+package enum CSVError: Error, Equatable, CustomStringConvertible {
     case unterminatedQuote(line: Int)
     case fieldTooLong(line: Int, limit: Int)
     /// The bytes are not text in the encoding the file claims.
     case badEncoding(String)
     case unreadable(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unterminatedQuote:
             "a quoted field starting here never ends; is a closing quote (\") missing?"
@@ -30,7 +30,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    public var line: Int? {
+    package var line: Int? {
         switch self {
         case .unterminatedQuote(let line), .fieldTooLong(let line, _): line
         case .badEncoding: 1
@@ -49,15 +49,15 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
 ///
 /// It works on UTF-8 bytes, not on `Character`s: a quote followed by a combining mark is one `Character` in
 /// Swift but must still end a field.
-public struct CSVReader {
+package struct CSVReader {
     /// A field longer than this stops the reader: usually a quote that was never closed.
-    public static let maximumFieldBytes = 1 << 20
+    package static let maximumFieldBytes = 1 << 20
 
-    public private(set) var delimiter: UInt8
+    package private(set) var delimiter: UInt8
     /// Bytes consumed so far, for progress.
-    public var bytesRead: Int { consumedBefore + position }
+    package var bytesRead: Int { consumedBefore + position }
     /// The file's size, when it is a regular file.
-    public let totalBytes: Int?
+    package let totalBytes: Int?
 
     private var readChunk: () throws -> [UInt8]
     private var buffer: [UInt8] = []
@@ -72,7 +72,7 @@ public struct CSVReader {
     private static let carriageReturn = UInt8(ascii: "\r")
 
     /// Reads the file at `path`, or standard input for `-`.
-    public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 18) throws {
+    package init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 18) throws {
         let handle: FileHandle
         var size: Int?
         if path == "-" {
@@ -100,7 +100,7 @@ public struct CSVReader {
     }
 
     /// Reads CSV from memory; `chunkSize` lets tests put chunk boundaries anywhere.
-    public init(bytes: [UInt8], delimiter: UInt8? = nil, chunkSize: Int = 1 << 18) throws {
+    package init(bytes: [UInt8], delimiter: UInt8? = nil, chunkSize: Int = 1 << 18) throws {
         var offset = 0
         try self.init(delimiter: delimiter, totalBytes: bytes.count) {
             let end = min(offset + chunkSize, bytes.count)
@@ -109,7 +109,7 @@ public struct CSVReader {
         }
     }
 
-    public init(string: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 18) throws {
+    package init(string: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 18) throws {
         try self.init(bytes: Array(string.utf8), delimiter: delimiter, chunkSize: chunkSize)
     }
 
@@ -126,7 +126,7 @@ public struct CSVReader {
     }
 
     /// The next record, or nil at the end of the file.
-    public mutating func next() throws -> CSVRecord? {
+    package mutating func next() throws -> CSVRecord? {
         while true {
             guard let record = try readRecord() else { return nil }
             if record.fields.count == 1, record.fields[0].isEmpty, !record.hasQuotedField { continue }  // blank line

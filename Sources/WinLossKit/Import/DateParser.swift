@@ -12,14 +12,14 @@ public enum DateOrder: String, Sendable, CaseIterable {
 ///
 /// A timestamp's date is taken as written: the export wrote it in its own zone, and the CRM's day is the day
 /// that counts.
-public struct DateParser: Sendable {
-    public var order: DateOrder
+package struct DateParser: Sendable {
+    package var order: DateOrder
 
-    public init(order: DateOrder = .monthFirst) {
+    package init(order: DateOrder = .monthFirst) {
         self.order = order
     }
 
-    public func parse(_ input: String) -> Result<CalendarDate, Failure> {
+    package func parse(_ input: String) -> Result<CalendarDate, Failure> {
         let text = input.trimmed
         guard !text.isEmpty else { return .failure(.empty) }
         // ISO 8601, with an optional time: "2026-03-04", "2026-03-04 10:23", "2026-03-04T10:23:00Z".
@@ -60,7 +60,7 @@ public struct DateParser: Sendable {
         case looksDayFirst(String)
         case looksMonthFirst(String)
 
-        public var message: String {
+        package var message: String {
             switch self {
             case .empty:
                 "no date given"
@@ -74,7 +74,7 @@ public struct DateParser: Sendable {
         }
 
         /// Reading the file's dates the other way round, when they look written that way.
-        public var remedy: Remedy? {
+        package var remedy: Remedy? {
             switch self {
             case .looksDayFirst: .readDayFirst
             case .looksMonthFirst: .readMonthFirst
@@ -82,7 +82,7 @@ public struct DateParser: Sendable {
             }
         }
 
-        public var description: String { message }
+        package var description: String { message }
     }
 
     private static let months: [String: Int] = {

@@ -3,17 +3,17 @@ import Foundation
 /// One thing wrong with an import file, located as editors and terminals understand: `file:line: message`.
 public struct ImportProblem: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     /// The file's line where the bad record starts (1 is the header); nil for a problem with the whole file.
-    public var line: Int?
+    package var line: Int?
     /// The column the problem is in, as the file names it.
-    public var column: String?
-    public var message: String
+    package var column: String?
+    package var message: String
     /// What would read the row, when something specific would.
-    public var remedy: Remedy?
+    package var remedy: Remedy?
 
     /// What reports and JSON carry: the remedy is for the front end to say.
     private enum CodingKeys: String, CodingKey { case line, column, message }
 
-    public init(line: Int?, column: String? = nil, message: String, remedy: Remedy? = nil) {
+    package init(line: Int?, column: String? = nil, message: String, remedy: Remedy? = nil) {
         self.line = line
         self.column = column
         self.message = message

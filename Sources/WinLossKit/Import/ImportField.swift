@@ -43,7 +43,7 @@ public enum ImportField: Hashable, Sendable, CustomStringConvertible {
     ]
 
     /// Parses `external_id`, `attr:tier`, `account_attr:tier`…
-    public init?(name text: String) {
+    package init?(name text: String) {
         let trimmed = text.trimmed
         for (prefix, make) in [("attr:", ImportField.dealAttribute), ("account_attr:", ImportField.accountAttribute)]
         where trimmed.lowercased().hasPrefix(prefix) {
@@ -59,7 +59,7 @@ public enum ImportField: Hashable, Sendable, CustomStringConvertible {
         self = field
     }
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .dealAttribute(let key): "attr:\(key)"
         case .accountAttribute(let key): "account_attr:\(key)"

@@ -5,11 +5,11 @@
 /// digits only, so `Closed - Won`, `closedwon` and `Closed Won` are one stage. Any other stage is an open deal,
 /// which an import skips and counts. Options add stages and reasons to these lists.
 public struct OutcomeRules: Sendable, Equatable {
-    public var winStages: [String]
-    public var lossStages: [String]
-    public var noDecisionStages: [String]
+    package var winStages: [String]
+    package var lossStages: [String]
+    package var noDecisionStages: [String]
     /// Phrases that, found in a lost deal's reason, make it a no-decision.
-    public var noDecisionReasons: [String]
+    package var noDecisionReasons: [String]
 
     public static let standard = OutcomeRules(
         winStages: ["Closed Won", "Won", "Closed Win", "Win"],
@@ -19,7 +19,7 @@ public struct OutcomeRules: Sendable, Equatable {
         ],
         noDecisionReasons: ["no decision", "status quo", "do nothing", "did nothing", "no action"])
 
-    public init(winStages: [String], lossStages: [String], noDecisionStages: [String], noDecisionReasons: [String]) {
+    package init(winStages: [String], lossStages: [String], noDecisionStages: [String], noDecisionReasons: [String]) {
         self.winStages = winStages
         self.lossStages = lossStages
         self.noDecisionStages = noDecisionStages
@@ -28,7 +28,7 @@ public struct OutcomeRules: Sendable, Equatable {
     }
 
     /// The outcome for a closed stage, or nil for a stage that is still open.
-    public func outcome(stage: String, reason: String?) -> Outcome? {
+    package func outcome(stage: String, reason: String?) -> Outcome? {
         let key = TextKey.squashed(stage)
         if noDecisionKeys.contains(key) { return .noDecision }
         if winKeys.contains(key) { return .win }
@@ -39,7 +39,7 @@ public struct OutcomeRules: Sendable, Equatable {
     }
 
     /// Whether a stated reason means the buyer decided nothing.
-    public func saysNoDecision(_ reason: String?) -> Bool {
+    package func saysNoDecision(_ reason: String?) -> Bool {
         guard let reason else { return false }
         let key = TextKey.squashed(reason)
         return reasonKeys.contains { !$0.isEmpty && key.contains($0) }

@@ -63,10 +63,10 @@ public struct RecordedAnswer: Sendable, Equatable, Codable {
     /// nil when the question was skipped.
     public var value: AnswerValue?
     /// Exactly what the interviewer typed, without inline tags.
-    public var raw: String
+    package var raw: String
     /// Inline tags typed with the answer (`#price_level`), without the `#`.
     public var tags: [String]
-    public var answeredAt: Date
+    package var answeredAt: Date
 
     package init(questionID: String, value: AnswerValue?, raw: String, tags: [String], answeredAt: Date) {
         self.questionID = questionID
@@ -80,7 +80,7 @@ public struct RecordedAnswer: Sendable, Equatable, Codable {
 }
 
 /// What the buyer agreed to at the start of the interview. Reports honour it for every quote.
-public enum QuotePermission: String, Sendable, Codable, CaseIterable {
+package enum QuotePermission: String, Sendable, Codable, CaseIterable {
     /// May be quoted with name and company.
     case named
     /// May be quoted as a role and a segment, never by name or company.
@@ -88,7 +88,7 @@ public enum QuotePermission: String, Sendable, Codable, CaseIterable {
     /// Never quoted; answers count in themes and figures only.
     case none
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .named: "may be quoted by name"
         case .anonymous: "may be quoted anonymously"
@@ -97,11 +97,11 @@ public enum QuotePermission: String, Sendable, Codable, CaseIterable {
     }
 }
 
-public struct Consent: Sendable, Equatable, Codable {
-    public var quote: QuotePermission
-    public var recordingAllowed: Bool
+package struct Consent: Sendable, Equatable, Codable {
+    package var quote: QuotePermission
+    package var recordingAllowed: Bool
 
-    public init(quote: QuotePermission, recordingAllowed: Bool) {
+    package init(quote: QuotePermission, recordingAllowed: Bool) {
         self.quote = quote
         self.recordingAllowed = recordingAllowed
     }
@@ -125,5 +125,5 @@ public enum InterviewStatus: String, Sendable, Codable, CaseIterable {
     }
 
     /// Completed, declined and no-show interviews are closed: nothing more is asked.
-    public var isClosed: Bool { self == .completed || self == .declined || self == .noShow }
+    package var isClosed: Bool { self == .completed || self == .declined || self == .noShow }
 }

@@ -5,14 +5,14 @@ import Foundation
 /// Money takes the forms people say (`$1.2M`, `250k`, `EUR 40,000 per year`, `€5k a month`); choices are taken by
 /// number, id or label; scales by point or label; dates as `2027-04-01`, `1 Apr 2027` or `4/1/2027`; months as
 /// `6`, `6 months` or `2 years`. A bad answer is explained, never stored.
-public struct AnswerParser: Sendable {
-    public var defaultCurrency: Currency
+package struct AnswerParser: Sendable {
+    package var defaultCurrency: Currency
 
-    public init(defaultCurrency: Currency = .usd) {
+    package init(defaultCurrency: Currency = .usd) {
         self.defaultCurrency = defaultCurrency
     }
 
-    public func parse(_ input: String, for question: Question) -> Result<AnswerValue, AnswerError> {
+    package func parse(_ input: String, for question: Question) -> Result<AnswerValue, AnswerError> {
         let text = input.trimmed
         guard !text.isEmpty else { return .failure(.empty) }
         switch question.kind {
@@ -134,7 +134,7 @@ public struct AnswerParser: Sendable {
 }
 
 /// Why an answer was not accepted; the interviewer is asked again.
-public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
     case notANumber(String)
     case outOfRange(String, String)
@@ -145,7 +145,7 @@ public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
     case notADate(String)
     case notMonths(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .empty: "the answer is empty; type it, or /skip"
         case .notANumber(let text): "\(text.debugDescription) is not a number"

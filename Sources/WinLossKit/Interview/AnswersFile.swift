@@ -22,22 +22,22 @@ import Yams
 /// conditions included; problems are reported with their line and column, and nothing is written unless the
 /// whole file is good.
 public struct AnswersFile: Sendable {
-    public var consent: Consent?
+    package var consent: Consent?
     /// In the template's order.
-    public var answers: [(questionID: String, value: AnswerValue, raw: String, tags: [String])]
+    package var answers: [(questionID: String, value: AnswerValue, raw: String, tags: [String])]
     public var skipped: [String]
     public var notes: [(questionID: String?, text: String)]
     /// Complete the interview after recording (the default).
-    public var complete: Bool
+    package var complete: Bool
     /// The day the interview took place (`interviewedOn:`), when the file says.
-    public var interviewedOn: CalendarDate?
+    package var interviewedOn: CalendarDate?
     /// What was read but deserves a look: comments that look like tags YAML dropped, tags that name no theme.
     public var warnings: [Diagnostic] = []
 
     public enum Failure: WinLossError, Equatable {
         case invalid([Diagnostic])
 
-        public var diagnostics: [Diagnostic] {
+        package var diagnostics: [Diagnostic] {
             switch self {
             case .invalid(let diagnostics): diagnostics
             }
@@ -69,7 +69,7 @@ public struct AnswersFile: Sendable {
         }
     }
 
-    public static func parse(
+    package static func parse(
         _ text: String, file: String, template: Template, outcome: Outcome, defaultCurrency: Currency = .usd,
         knownTags: Set<String>? = nil
     ) -> Result<AnswersFile, Failure> {

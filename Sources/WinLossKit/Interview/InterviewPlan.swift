@@ -4,23 +4,23 @@ import Foundation
 ///
 /// Pure logic with no terminal and no database: the session, the answers file and `resume` all ask it what comes
 /// next, so that conditions (`when`) are evaluated the same way as the answers come in.
-public struct InterviewPlan: Sendable {
-    public let template: Template
-    public let outcome: Outcome
-    public private(set) var answers: [String: RecordedAnswer]
+package struct InterviewPlan: Sendable {
+    package let template: Template
+    package let outcome: Outcome
+    package private(set) var answers: [String: RecordedAnswer]
 
-    public init(template: Template, outcome: Outcome, answers: [RecordedAnswer] = []) {
+    package init(template: Template, outcome: Outcome, answers: [RecordedAnswer] = []) {
         self.template = template
         self.outcome = outcome
         self.answers = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
     }
 
-    public mutating func record(_ answer: RecordedAnswer) {
+    package mutating func record(_ answer: RecordedAnswer) {
         answers[answer.questionID] = answer
     }
 
     /// The questions that apply now, in the order they are asked.
-    public var applicableQuestions: [Question] {
+    package var applicableQuestions: [Question] {
         var asked: Set<String> = []
         var result: [Question] = []
         for question in template.questions where applies(question, asked: asked) {
@@ -30,17 +30,17 @@ public struct InterviewPlan: Sendable {
         return result
     }
 
-    public func applies(_ questionID: String) -> Bool {
+    package func applies(_ questionID: String) -> Bool {
         applicableQuestions.contains { $0.id == questionID }
     }
 
     /// The first question that applies and has neither an answer nor a skip.
-    public var nextUnanswered: Question? {
+    package var nextUnanswered: Question? {
         applicableQuestions.first { answers[$0.id] == nil }
     }
 
     /// The question that applies after `questionID`, whether answered or not.
-    public func question(after questionID: String) -> Question? {
+    package func question(after questionID: String) -> Question? {
         let questions = applicableQuestions
         guard let index = questions.firstIndex(where: { $0.id == questionID }), index + 1 < questions.count else {
             return nil
@@ -49,25 +49,25 @@ public struct InterviewPlan: Sendable {
     }
 
     /// The question that applies before `questionID`.
-    public func question(before questionID: String) -> Question? {
+    package func question(before questionID: String) -> Question? {
         let questions = applicableQuestions
         guard let index = questions.firstIndex(where: { $0.id == questionID }), index > 0 else { return nil }
         return questions[index - 1]
     }
 
     /// "Question 4 of 12": the position among the questions that apply now.
-    public func position(of questionID: String) -> (number: Int, total: Int)? {
+    package func position(of questionID: String) -> (number: Int, total: Int)? {
         let questions = applicableQuestions
         return questions.firstIndex { $0.id == questionID }.map { ($0 + 1, questions.count) }
     }
 
     /// Required questions that apply and have no answer (a skip is not an answer).
-    public var missingRequired: [Question] {
+    package var missingRequired: [Question] {
         applicableQuestions.filter { $0.required && answers[$0.id]?.value == nil }
     }
 
     /// Answers kept for questions that no longer apply (an earlier answer changed): shown, never asked.
-    public var answersNoLongerAsked: [RecordedAnswer] {
+    package var answersNoLongerAsked: [RecordedAnswer] {
         let applicable = Set(applicableQuestions.map(\.id))
         return template.questions.compactMap { answers[$0.id] }.filter { !applicable.contains($0.questionID) }
     }

@@ -382,9 +382,9 @@ public final class InterviewSession {
 }
 
 /// Inline theme tags typed in an answer: `#price_level`, `#missing_capability`.
-public enum InlineTags {
+package enum InlineTags {
     /// The answer's words without the tags, and the tags (lower case, without `#`, each once).
-    public static func extract(from text: String) -> (words: String, tags: [String]) {
+    package static func extract(from text: String) -> (words: String, tags: [String]) {
         var tags: [String] = []
         var kept: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -21,7 +21,7 @@ extension QueueEntry: Listable {
     }
 
     /// `not scheduled`, `scheduled #3 for 2026-12-01 14:00 +01:00`, `declined #2`.
-    public var interviewSummary: String {
+    package var interviewSummary: String {
         guard let status, let interviewID else { return "not scheduled" }
         var text = "\(status.label) #\(interviewID)"
         if status == .scheduled, let scheduledFor {
@@ -107,7 +107,7 @@ extension InterviewDetail {
     /// The interview as it went: the questions as asked (from the stored template version), the answers, notes,
     /// tags, consent, the interviewer and any rep override. It holds everything, private notes included: it is
     /// for the programme's interviewers, never for reps or anything shared.
-    public func document(timeZone: TimeZone = .current) -> ReportDocument {
+    package func document(timeZone: TimeZone = .current) -> ReportDocument {
         typealias Field = ReportDocument.Field
         func time(_ date: Date?) -> String { date.map { ScheduleTime.format($0, timeZone: timeZone) } ?? "—" }
         func person(_ reference: PersonReference?) -> String {

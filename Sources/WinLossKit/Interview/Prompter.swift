@@ -8,22 +8,22 @@ public protocol Prompter: AnyObject {
 }
 
 /// Answers given in advance, for tests and the demo; keeps everything shown.
-public final class ScriptedPrompter: Prompter {
-    public private(set) var shown = ""
+package final class ScriptedPrompter: Prompter {
+    package private(set) var shown = ""
     private var lines: [String]
     private let echo: Bool
 
     /// - Parameter echo: show each line as it is read, as a terminal would, for a transcript of the session.
-    public init(_ lines: [String], echo: Bool = false) {
+    package init(_ lines: [String], echo: Bool = false) {
         self.lines = lines
         self.echo = echo
     }
 
-    public func show(_ text: String) {
+    package func show(_ text: String) {
         shown += text
     }
 
-    public func readLine() -> String? {
+    package func readLine() -> String? {
         guard !lines.isEmpty else { return nil }
         let line = lines.removeFirst()
         if echo { shown += line + "\n" }

@@ -3,9 +3,9 @@
 /// It is kept with its answer, as typed, and becomes a code as soon as a theme or alias of that name exists; until
 /// then it counts for nothing, so whoever typed it is told.
 public struct UnknownTag: Sendable, Equatable, CustomStringConvertible {
-    public var tag: String
+    package var tag: String
     /// The theme the tag was most likely meant to name.
-    public var suggestion: String?
+    package var suggestion: String?
 
     public var description: String {
         "#\(tag) names no theme of the codebook" + (suggestion.map { " (did you mean #\($0)?)" } ?? "")

@@ -4,22 +4,22 @@ import GRDB
 /// A person as an interview names them.
 public struct PersonReference: Sendable, Equatable, Codable {
     public var name: String
-    public var email: String?
+    package var email: String?
 }
 
 public struct InterviewNote: Sendable, Equatable, Codable {
-    public var questionID: String?
-    public var text: String
-    public var createdAt: Date
+    package var questionID: String?
+    package var text: String
+    package var createdAt: Date
 }
 
 /// An earlier value of an answer, kept when it changed.
 public struct AnswerRevision: Sendable, Equatable, Codable {
-    public var questionID: String
-    public var previousText: String?
-    public var previousRaw: String
-    public var changedBy: PersonReference?
-    public var changedAt: Date
+    package var questionID: String
+    package var previousText: String?
+    package var previousRaw: String
+    package var changedBy: PersonReference?
+    package var changedAt: Date
 }
 
 /// Everything recorded about one interview: who, when, with what consent, from which template version, and
@@ -30,46 +30,46 @@ public struct InterviewDetail: Sendable, Codable {
     public var deal: DealSummary
     public var contact: ContactSummary?
     public var interviewer: PersonReference?
-    public var rep: PersonReference
+    package var rep: PersonReference
     /// Why the deal's rep interviews its buyer, when that was allowed.
     public var repOverrideReason: String?
     public var scheduledFor: Date?
-    public var startedAt: Date?
+    package var startedAt: Date?
     /// The calendar day the interview took place: the day its session started (in the interviewer's time zone),
     /// or the day given when it was recorded afterwards.
-    public var interviewedOn: CalendarDate?
-    public var closedAt: Date?
-    public var closingNote: String?
-    public var createdAt: Date
-    public var quotePermission: QuotePermission?
-    public var recordingAllowed: Bool?
-    public var templateVersion: StoredTemplateVersion
+    package var interviewedOn: CalendarDate?
+    package var closedAt: Date?
+    package var closingNote: String?
+    package var createdAt: Date
+    package var quotePermission: QuotePermission?
+    package var recordingAllowed: Bool?
+    package var templateVersion: StoredTemplateVersion
     /// The questions as asked: read from the stored template version, never from today's file.
     public var template: Template
     public var answers: [RecordedAnswer]
-    public var notes: [InterviewNote]
-    public var revisions: [AnswerRevision]
+    package var notes: [InterviewNote]
+    package var revisions: [AnswerRevision]
     /// Themes coded on the answers, by question.
-    public var codes: [String: [ThemeCode]]
+    package var codes: [String: [ThemeCode]]
 
-    public var consent: Consent? {
+    package var consent: Consent? {
         guard let quotePermission, let recordingAllowed else { return nil }
         return Consent(quote: quotePermission, recordingAllowed: recordingAllowed)
     }
 
-    public var plan: InterviewPlan { InterviewPlan(template: template, outcome: deal.outcome, answers: answers) }
+    package var plan: InterviewPlan { InterviewPlan(template: template, outcome: deal.outcome, answers: answers) }
 }
 
 /// An interview to schedule.
 public struct InterviewRequest: Sendable {
-    public var dealExternalID: String
+    package var dealExternalID: String
     /// The buyer: a contact of the deal's account, by email or name.
-    public var contact: String
+    package var contact: String
     /// Who interviews, by email or name: not the deal's rep, unless `repOverrideReason` says why.
-    public var interviewer: String
-    public var scheduledFor: Date?
-    public var template: LoadedTemplate
-    public var repOverrideReason: String?
+    package var interviewer: String
+    package var scheduledFor: Date?
+    package var template: LoadedTemplate
+    package var repOverrideReason: String?
 
     public init(
         dealExternalID: String, contact: String, interviewer: String, scheduledFor: Date? = nil,
@@ -167,7 +167,7 @@ extension WinLossStore {
     }
 
     /// Records the buyer's consent choices, each as soon as it is given.
-    public func recordConsent(_ id: Int64, quote: QuotePermission? = nil, recordingAllowed: Bool? = nil) throws {
+    package func recordConsent(_ id: Int64, quote: QuotePermission? = nil, recordingAllowed: Bool? = nil) throws {
         try write { db in
             let detail = try Self.detail(id, in: db)
             guard !detail.status.isClosed else {
@@ -181,7 +181,7 @@ extension WinLossStore {
 
     /// Saves one answer (or a skip, with `value` nil) in its own transaction. A changed answer keeps its earlier
     /// value as a revision, with who changed it and when.
-    public func saveAnswer(
+    package func saveAnswer(
         _ id: Int64, questionID: String, value: AnswerValue?, raw: String, tags: [String] = [], changedBy: String? = nil
     ) throws {
         try write { db in
@@ -208,7 +208,7 @@ extension WinLossStore {
         }
     }
 
-    public func addNote(_ id: Int64, questionID: String?, text: String) throws {
+    package func addNote(_ id: Int64, questionID: String?, text: String) throws {
         let text = try Validate.required(text, field: "note")
         try write { db in
             let detail = try Self.detail(id, in: db)

@@ -3,38 +3,38 @@ import GRDB
 
 /// A decided deal still waiting for a completed interview.
 public struct QueueEntry: Sendable, Codable, Equatable {
-    public var deal: DealSummary
+    package var deal: DealSummary
     /// Days from the decision to `today`.
-    public var daysSinceDecision: Int
+    package var daysSinceDecision: Int
     /// Decided more than ``QueueEntry/freshDays`` days ago: the buyer's memory is fading.
-    public var late: Bool
+    package var late: Bool
     /// The latest interview's status, or nil when none is scheduled.
-    public var status: InterviewStatus?
-    public var interviewID: Int64?
-    public var scheduledFor: Date?
-    public var interviewer: String?
-    public var repOverrideReason: String?
+    package var status: InterviewStatus?
+    package var interviewID: Int64?
+    package var scheduledFor: Date?
+    package var interviewer: String?
+    package var repOverrideReason: String?
 
     /// Interview within this many days of the decision, while memory is fresh.
-    public static let freshDays = 30
+    package static let freshDays = 30
 }
 
 /// One line of `winloss interview list`.
 public struct InterviewListing: Sendable, Codable, Equatable {
-    public var id: Int64
-    public var status: InterviewStatus
-    public var dealExternalID: String
-    public var deal: String
-    public var account: String
-    public var outcome: Outcome
-    public var contact: String?
-    public var interviewer: String?
-    public var scheduledFor: Date?
-    public var startedAt: Date?
-    public var closedAt: Date?
-    public var answered: Int
-    public var template: String
-    public var repOverrideReason: String?
+    package var id: Int64
+    package var status: InterviewStatus
+    package var dealExternalID: String
+    package var deal: String
+    package var account: String
+    package var outcome: Outcome
+    package var contact: String?
+    package var interviewer: String?
+    package var scheduledFor: Date?
+    package var startedAt: Date?
+    package var closedAt: Date?
+    package var answered: Int
+    package var template: String
+    package var repOverrideReason: String?
 }
 
 extension WinLossStore {

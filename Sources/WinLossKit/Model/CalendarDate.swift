@@ -8,8 +8,8 @@ import GRDB
 /// caller say which. Stored as ISO 8601 text (`2026-03-31`), which sorts and compares correctly in SQL.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
-    public let month: Int
-    public let day: Int
+    package let month: Int
+    package let day: Int
 
     /// Returns nil unless the date exists (no 30 February), in years 1 to 9999.
     public init?(year: Int, month: Int, day: Int) {
@@ -61,18 +61,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Days from `self` to `other`: positive when `other` is later.
-    public func days(until other: CalendarDate) -> Int {
+    package func days(until other: CalendarDate) -> Int {
         other.dayNumber - dayNumber
     }
 
     /// The date `count` days later (earlier when negative).
-    public func adding(days count: Int) -> CalendarDate {
+    package func adding(days count: Int) -> CalendarDate {
         CalendarDate(daysSince1970: dayNumber + count)
     }
 
     /// The same day `count` months later (earlier when negative), or the last day of that month when it is
     /// shorter: 31 January plus one month is 28 or 29 February.
-    public func adding(months count: Int) -> CalendarDate {
+    package func adding(months count: Int) -> CalendarDate {
         let index = year * 12 + (month - 1) + count
         let (newYear, newMonth) = (index / 12, index % 12 + 1)
         let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
@@ -80,7 +80,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The calendar quarter, 1 to 4.
-    public var quarter: Int { (month - 1) / 3 + 1 }
+    package var quarter: Int { (month - 1) / 3 + 1 }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -1,7 +1,7 @@
 /// An ISO 4217 currency, with the number of decimal places its minor unit has.
 public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The three-letter code, upper case: `USD`, `EUR`, `JPY`.
-    public let code: String
+    package let code: String
 
     /// Accepts an active ISO 4217 code in any letter case; returns nil for anything else, so a typo such as
     /// `USS` is caught instead of becoming a currency of its own.
@@ -12,11 +12,11 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public static let usd = Currency(known: "USD")
-    public static let eur = Currency(known: "EUR")
-    public static let gbp = Currency(known: "GBP")
+    package static let eur = Currency(known: "EUR")
+    package static let gbp = Currency(known: "GBP")
 
     /// Decimal places of the minor unit: 2 for USD, 0 for JPY, 3 for KWD.
-    public var minorUnitDigits: Int { Currency.minorUnitDigits[code] ?? 2 }
+    package var minorUnitDigits: Int { Currency.minorUnitDigits[code] ?? 2 }
 
     public var description: String { code }
 

@@ -4,16 +4,16 @@
 /// come out to the cent.
 public struct Money: Hashable, Sendable {
     /// The amount in the currency's minor unit: 1234 is USD 12.34, and JPY 1234.
-    public let minorUnits: Int64
-    public let currency: Currency
+    package let minorUnits: Int64
+    package let currency: Currency
 
-    public init(minorUnits: Int64, currency: Currency) {
+    package init(minorUnits: Int64, currency: Currency) {
         self.minorUnits = minorUnits
         self.currency = currency
     }
 
     /// The amount in major units as exact decimal text without grouping, `12500.00`: for CSV and JSON.
-    public var decimalText: String {
+    package var decimalText: String {
         let digits = currency.minorUnitDigits
         let magnitude = minorUnits.magnitude
         let sign = minorUnits < 0 ? "-" : ""
@@ -25,7 +25,7 @@ public struct Money: Hashable, Sendable {
     }
 
     /// For people: `USD 12,500.00`, with the code first so that no symbol is ambiguous.
-    public var formatted: String {
+    package var formatted: String {
         let plain = decimalText
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? String(plain.dropFirst()) : plain

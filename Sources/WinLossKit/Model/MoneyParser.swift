@@ -12,12 +12,12 @@ import Foundation
 /// or cut.
 public struct MoneyParser: Sendable {
     /// The currency for an amount that names none, and for a bare `$` when it is itself a dollar currency.
-    public var defaultCurrency: Currency
+    package var defaultCurrency: Currency
     /// Where a lone separator followed by three digits could be either (`KWD 1,234`, `1.500k`), read `,` as the
     /// decimal separator and `.` as the thousands separator (the European convention).
-    public var decimalComma: Bool
+    package var decimalComma: Bool
     /// Accept `k`, `M`, `bn` and the words thousand, million, billion after the number.
-    public var allowsMagnitudeSuffix: Bool
+    package var allowsMagnitudeSuffix: Bool
 
     public init(defaultCurrency: Currency = .usd, decimalComma: Bool = false, allowsMagnitudeSuffix: Bool = true) {
         self.defaultCurrency = defaultCurrency

@@ -20,7 +20,7 @@ public enum Outcome: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     /// Words for people, as opposed to `rawValue`, which is for files and scripts.
-    public var label: String {
+    package var label: String {
         switch self {
         case .win: "win"
         case .loss: "loss"

@@ -1,7 +1,7 @@
 /// A calendar quarter, `2026Q1`: the days from its first to its last.
 public struct QuarterRange: Sendable, Equatable, CustomStringConvertible {
-    public let year: Int
-    public let quarter: Int
+    package let year: Int
+    package let quarter: Int
 
     public init?(_ text: String) {
         let upper = text.trimmed.uppercased().replacingOccurrences(of: "-", with: "")
@@ -14,12 +14,12 @@ public struct QuarterRange: Sendable, Equatable, CustomStringConvertible {
         self.init(year: year, quarter: quarter)
     }
 
-    public init(year: Int, quarter: Int) {
+    package init(year: Int, quarter: Int) {
         self.year = year
         self.quarter = quarter
     }
 
-    public init(_ date: CalendarDate) {
+    package init(_ date: CalendarDate) {
         self.init(year: date.year, quarter: date.quarter)
     }
 

@@ -5,7 +5,7 @@
 /// (``TerminalText/sanitized(_:)``): an escape sequence in an imported field is shown, never run.
 public enum CSVWriter {
     /// One record, with its line end. `guarded: false` writes cells as they are, as a CRM's export does.
-    public static func record(_ fields: [String], guarded: Bool = true, forTerminal: Bool = false) -> String {
+    package static func record(_ fields: [String], guarded: Bool = true, forTerminal: Bool = false) -> String {
         fields.map { field(forTerminal ? TerminalText.sanitized($0) : $0, guarded: guarded) }.joined(separator: ",")
             + "\r\n"
     }
@@ -20,7 +20,7 @@ public enum CSVWriter {
     /// A cell that begins with `=`, `+`, `-`, `@`, tab, CR or LF would be run as a formula by Excel, LibreOffice
     /// or Google Sheets (OWASP "CSV injection"), so it gets a leading `'`. Plain numbers such as `-12.50` are
     /// left alone: a spreadsheet reads them as numbers, not formulas.
-    public static func field(_ value: String, guarded: Bool = true) -> String {
+    package static func field(_ value: String, guarded: Bool = true) -> String {
         var text = value
         if guarded, let first = text.utf8.first, "=+-@\t\r\n".utf8.contains(first), !isPlainNumber(text) {
             text = "'" + text

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Text from anywhere (buyers, CRM fields, codebooks) made safe to put in HTML.
-public enum HTMLText {
+package enum HTMLText {
     /// Inert in element content and in a quoted attribute value alike: `&`, `<`, `>`, `"` and `'` escaped, and
     /// what has no place in a document dropped (see ``cleaned(_:)``).
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in cleaned(text) {
@@ -23,7 +23,7 @@ public enum HTMLText {
     /// Line breaks as newlines (CR LF and CR become LF), and without the characters that could hide or reorder
     /// text or that XML forbids: C0 controls other than newline and tab, DEL, C1 controls, bidirectional
     /// overrides and isolates, and Unicode noncharacters.
-    public static func cleaned(_ text: String) -> String {
+    package static func cleaned(_ text: String) -> String {
         var clean = ""
         var afterCarriageReturn = false
         for scalar in text.unicodeScalars {
@@ -47,7 +47,7 @@ public enum HTMLText {
     }
 
     /// Escaped, with the highlighted runs of ``Highlight`` in `<mark>`.
-    public static func highlighted(_ text: String) -> String {
+    package static func highlighted(_ text: String) -> String {
         Highlight.runs(text).map { $0.highlighted ? "<mark>" + escaped($0.text) + "</mark>" : escaped($0.text) }
             .joined()
     }

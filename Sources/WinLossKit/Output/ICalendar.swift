@@ -7,20 +7,20 @@ import Foundation
 /// newline) and stripped of the control characters TEXT may not hold. An event keeps its UID from one export to
 /// the next, so that importing a new export updates the events of the last one instead of adding copies.
 public struct ICalendar {
-    public struct Event: Sendable, Equatable {
+    package struct Event: Sendable, Equatable {
         /// Globally unique and stable: the same callback always has the same UID.
-        public var uid: String
+        package var uid: String
         /// The day of the event; it lasts the whole day.
-        public var day: CalendarDate
-        public var summary: String
-        public var description: String
-        public var categories: [String]
+        package var day: CalendarDate
+        package var summary: String
+        package var description: String
+        package var categories: [String]
         /// Goes up each time the event changes, so that calendars take the newer copy.
-        public var sequence: Int
+        package var sequence: Int
         /// A cancelled event is removed by calendars that had imported it.
-        public var cancelled: Bool
+        package var cancelled: Bool
 
-        public init(
+        package init(
             uid: String, day: CalendarDate, summary: String, description: String, categories: [String] = [],
             sequence: Int = 0, cancelled: Bool = false
         ) {
@@ -34,10 +34,10 @@ public struct ICalendar {
         }
     }
 
-    public var name: String
-    public var events: [Event]
+    package var name: String
+    package var events: [Event]
 
-    public init(name: String, events: [Event]) {
+    package init(name: String, events: [Event]) {
         self.name = name
         self.events = events
     }

@@ -22,7 +22,7 @@ public protocol Listable: Encodable {
 /// Writes a list in one format as items arrive: CSV and JSON stream; a table waits for all rows so that it
 /// can align them.
 public struct ListWriter<Item: Listable> {
-    public let format: OutputFormat
+    package let format: OutputFormat
     private let style: TextStyle
     private let write: (String) -> Void
     private var table: TextTable

@@ -39,11 +39,11 @@ extension AccountSummary: Listable {
 
 /// A contact with the name of its account, for `winloss contact list`.
 public struct ContactListing: Codable, Sendable, Equatable, Listable {
-    public var account: String
+    package var account: String
     public var name: String
-    public var title: String?
-    public var email: String?
-    public var phone: String?
+    package var title: String?
+    package var email: String?
+    package var phone: String?
 
     init(contact: Contact, account: String) {
         self.account = account

@@ -46,7 +46,7 @@ public enum OutputFile {
     }
 
     /// Writes `text` to `path` whole.
-    public static func write(_ text: String, to path: String) throws {
+    package static func write(_ text: String, to path: String) throws {
         try write(to: path) { try $0(text) }
     }
 }

@@ -36,19 +36,19 @@ public struct ReportDocument: Sendable {
     }
 
     public struct Field: Sendable, Equatable {
-        public var label: String
-        public var value: String
+        package var label: String
+        package var value: String
 
-        public init(_ label: String, _ value: String) {
+        package init(_ label: String, _ value: String) {
             self.label = label
             self.value = value
         }
     }
 
-    public var title: String
-    public var blocks: [Block]
+    package var title: String
+    package var blocks: [Block]
 
-    public init(title: String, blocks: [Block]) {
+    package init(title: String, blocks: [Block]) {
         self.title = title
         self.blocks = blocks
     }
@@ -156,12 +156,12 @@ public struct ReportDocument: Sendable {
 /// Highlighted runs in a text, between U+E000 and U+E001 (as SQLite's `snippet()` and `highlight()` mark the
 /// matches of a search). Each format draws them its own way; unbalanced marks are read as if balanced, so that a
 /// mark typed into an answer can never leave markup open.
-public enum Highlight {
-    public static let open: Unicode.Scalar = "\u{E000}"
-    public static let close: Unicode.Scalar = "\u{E001}"
+package enum Highlight {
+    package static let open: Unicode.Scalar = "\u{E000}"
+    package static let close: Unicode.Scalar = "\u{E001}"
 
     /// The text in runs, each highlighted or not, without the marks.
-    public static func runs(_ text: String) -> [(text: String, highlighted: Bool)] {
+    package static func runs(_ text: String) -> [(text: String, highlighted: Bool)] {
         var runs: [(String, Bool)] = []
         var current = ""
         var highlighted = false
@@ -182,16 +182,16 @@ public enum Highlight {
     }
 
     /// The text with its highlighted runs between `open` and `close` (for a terminal, « and »).
-    public static func plain(_ text: String, open: String = "«", close: String = "»") -> String {
+    package static func plain(_ text: String, open: String = "«", close: String = "»") -> String {
         guard text.unicodeScalars.contains(where: { $0 == Self.open || $0 == Self.close }) else { return text }
         return runs(text).map { $0.highlighted ? open + $0.text + close : $0.text }.joined()
     }
 }
 
 /// Text from anywhere made safe to put in Markdown.
-public enum Markdown {
+package enum Markdown {
     /// One line, with every character Markdown (or the HTML it allows) would read as markup escaped.
-    public static func inline(_ text: String) -> String {
+    package static func inline(_ text: String) -> String {
         var result = ""
         for character in TerminalText.singleLine(text) {
             switch character {
@@ -206,7 +206,7 @@ public enum Markdown {
     }
 
     /// Inline text whose highlighted runs (see ``Highlight``) are set in bold.
-    public static func highlighted(_ text: String) -> String {
+    package static func highlighted(_ text: String) -> String {
         Highlight.runs(text).map { run in
             let escaped = inline(run.text)
             guard run.highlighted else { return escaped }
@@ -220,7 +220,7 @@ public enum Markdown {
     }
 
     /// A table cell: inline text, never empty, so that the table keeps its columns.
-    public static func cell(_ text: String) -> String {
+    package static func cell(_ text: String) -> String {
         let escaped = inline(text).trimmingCharacters(in: .whitespaces)
         return escaped.isEmpty ? " " : escaped
     }

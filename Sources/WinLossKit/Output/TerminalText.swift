@@ -34,7 +34,7 @@ public enum TerminalText {
     }
 
     /// Columns the text takes on a terminal: wide East Asian characters and emoji take two, combining marks none.
-    public static func displayWidth(_ text: String) -> Int {
+    package static func displayWidth(_ text: String) -> Int {
         isPrintableASCII(text) ? text.utf8.count : text.reduce(0) { $0 + width(of: $1) }
     }
 
@@ -45,7 +45,7 @@ public enum TerminalText {
     }
 
     /// Cut to at most `width` columns, ending with … when cut.
-    public static func truncated(_ text: String, toWidth width: Int) -> String {
+    package static func truncated(_ text: String, toWidth width: Int) -> String {
         guard displayWidth(text) > width, width > 0 else { return text }
         var result = ""
         var used = 0
@@ -60,7 +60,7 @@ public enum TerminalText {
 
     /// Sanitised, on one line, then broken at spaces into lines of at most `width` columns (a longer word keeps
     /// a line of its own), each after `indent`.
-    public static func wrapped(_ text: String, width: Int = 100, indent: String = "") -> String {
+    package static func wrapped(_ text: String, width: Int = 100, indent: String = "") -> String {
         var lines: [String] = []
         var line = ""
         var used = 0

@@ -1,11 +1,11 @@
 /// Whether output may carry ANSI colour (only on a terminal, and never when `NO_COLOR` is set), and whether it
 /// goes to a terminal at all, where text from outside must be made harmless even in CSV.
 public struct TextStyle: Sendable {
-    public var colors: Bool
+    package var colors: Bool
     /// The output is a terminal: CSV cells are sanitised as table cells are (see ``CSVWriter``).
     public var terminal: Bool
 
-    public init(colors: Bool, terminal: Bool = false) {
+    package init(colors: Bool, terminal: Bool = false) {
         self.colors = colors
         self.terminal = terminal || colors
     }
@@ -34,7 +34,7 @@ public enum Tint: String, Sendable {
     case yellow = "33"
     case cyan = "36"
 
-    public static func of(_ outcome: Outcome) -> Tint {
+    package static func of(_ outcome: Outcome) -> Tint {
         switch outcome {
         case .win: .green
         case .loss: .red

@@ -1,9 +1,9 @@
 /// A cell of a terminal table: text from anywhere (it is sanitised when drawn) and an optional colour.
 public struct TableCell: Sendable, ExpressibleByStringLiteral {
-    public var text: String
-    public var tint: Tint?
+    package var text: String
+    package var tint: Tint?
 
-    public init(_ text: String, tint: Tint? = nil) {
+    package init(_ text: String, tint: Tint? = nil) {
         self.text = text
         self.tint = tint
     }
@@ -14,14 +14,14 @@ public struct TableCell: Sendable, ExpressibleByStringLiteral {
 }
 
 public struct TableColumn: Sendable {
-    public enum Alignment: Sendable { case left, right }
+    package enum Alignment: Sendable { case left, right }
 
-    public var title: String
-    public var alignment: Alignment
+    package var title: String
+    package var alignment: Alignment
     /// Longer cells are cut with …, so that one long deal name does not push the table off the screen.
-    public var maximumWidth: Int?
+    package var maximumWidth: Int?
 
-    public init(_ title: String, alignment: Alignment = .left, maximumWidth: Int? = nil) {
+    package init(_ title: String, alignment: Alignment = .left, maximumWidth: Int? = nil) {
         self.title = title
         self.alignment = alignment
         self.maximumWidth = maximumWidth
@@ -29,19 +29,19 @@ public struct TableColumn: Sendable {
 }
 
 /// Columns aligned by display width, for people at a terminal. Scripts use `--format csv` or `json`.
-public struct TextTable: Sendable {
-    public var columns: [TableColumn]
-    public var rows: [[TableCell]] = []
+package struct TextTable: Sendable {
+    package var columns: [TableColumn]
+    package var rows: [[TableCell]] = []
 
-    public init(columns: [TableColumn]) {
+    package init(columns: [TableColumn]) {
         self.columns = columns
     }
 
-    public mutating func append(_ row: [TableCell]) {
+    package mutating func append(_ row: [TableCell]) {
         rows.append(row)
     }
 
-    public func render(style: TextStyle) -> String {
+    package func render(style: TextStyle) -> String {
         let cells = rows.map { row in
             row.enumerated().map { index, cell -> (String, Tint?) in
                 var text = TerminalText.singleLine(cell.text)

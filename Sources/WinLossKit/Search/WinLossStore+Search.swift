@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 /// Who said a quote, as far as the buyer agreed: by name, or as a role and a segment.
-public enum QuoteAttribution {
+package enum QuoteAttribution {
     /// nil when the buyer may not be quoted (or never said).
-    public static func describe(
+    package static func describe(
         permission: QuotePermission?, name: String?, title: String?, account: String, industry: String?,
         region: String?, size: String?
     ) -> String? {
@@ -30,32 +30,32 @@ public enum QuoteAttribution {
 /// and decided day are nil, since any of them can name a company whose buyer asked to stay anonymous.
 public struct SearchHit: Sendable, Codable, Equatable {
     /// `answer` or `note` (a private note).
-    public var kind: String
-    public var interviewID: Int64
-    public var questionID: String?
+    package var kind: String
+    package var interviewID: Int64
+    package var questionID: String?
     /// The matching passage, with matches between U+E000 and U+E001 (see ``Highlight``).
-    public var snippet: String
+    package var snippet: String
     /// The deal's CRM id and name; nil in a shareable search.
-    public var dealExternalID: String?
-    public var deal: String?
-    public var outcome: Outcome
+    package var dealExternalID: String?
+    package var deal: String?
+    package var outcome: Outcome
     /// The day the deal was decided; nil in a shareable search.
-    public var decidedOn: CalendarDate?
+    package var decidedOn: CalendarDate?
     /// The quarter the deal was decided in, `2026Q3`.
-    public var quarter: String
+    package var quarter: String
     /// Who said it: the buyer (by name or by role and segment, as they agreed), or nil for a private note.
-    public var speaker: String?
+    package var speaker: String?
 
     /// The snippet with its matches between `open` and `close`, sanitised for a terminal.
-    public func highlighted(open: String, close: String) -> String {
+    package func highlighted(open: String, close: String) -> String {
         Highlight.plain(TerminalText.singleLine(snippet), open: open, close: close)
     }
 }
 
 /// What a search found, as a document: each passage as a quote with who said it and where.
 public struct SearchResults: Sendable {
-    public var query: String
-    public var hits: [SearchHit]
+    package var query: String
+    package var hits: [SearchHit]
 
     public init(query: String, hits: [SearchHit]) {
         self.query = query

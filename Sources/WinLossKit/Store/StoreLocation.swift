@@ -5,16 +5,16 @@ import Foundation
 public struct StoreLocation: Sendable, Equatable {
     public let path: String
     /// Which rule chose the path, so that messages can say why a file was used.
-    public let source: Source
+    package let source: Source
 
-    public enum Source: String, Sendable {
+    package enum Source: String, Sendable {
         case option = "--db"
         case environment = "WINLOSS_DB"
         case xdgDataHome = "XDG_DATA_HOME"
         case home = "HOME"
     }
 
-    public init(path: String, source: Source) {
+    package init(path: String, source: Source) {
         self.path = path
         self.source = source
     }

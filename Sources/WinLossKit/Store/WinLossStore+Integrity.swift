@@ -38,7 +38,7 @@ extension WinLossStore {
     /// full-text indexes' structure, and the interviews' themes against their codes. It reads every page: on a
     /// large programme it takes a while, so it runs on demand (`winloss check`) and before a migration, not before
     /// every write.
-    public func checkIntegrity() throws -> IntegrityReport {
+    package func checkIntegrity() throws -> IntegrityReport {
         var checks: [IntegrityReport.Check] = []
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")

@@ -16,15 +16,15 @@ import GRDB
 ///   with "database is locked".
 public struct WinLossStore: Sendable {
     /// The file, or nil for an in-memory database.
-    public let path: String?
+    package let path: String?
     /// What "now" and "today" are for what the store records.
-    public let clock: Clock
+    package let clock: Clock
     /// What opening the file found worth telling its user, such as permissions that let others read it.
     public private(set) var notices: [String] = []
     let writer: any DatabaseWriter
 
     /// How long a command waits for another process to finish writing before it gives up.
-    public static let busyTimeout: TimeInterval = 10
+    package static let busyTimeout: TimeInterval = 10
 
     public enum OpenMode: Sendable {
         /// For writing: create the file (mode 0600, its folder 0700) if it does not exist.
@@ -37,7 +37,7 @@ public struct WinLossStore: Sendable {
     }
 
     /// Opened with ``OpenMode/readOnly``: every write fails.
-    public let isReadOnly: Bool
+    package let isReadOnly: Bool
 
     /// Opens (and if needed creates and migrates) the database at `path`.
     ///
@@ -144,7 +144,7 @@ public struct WinLossStore: Sendable {
     }
 
     /// A fresh database in memory, for tests and previews: with the built-in codebook unless told otherwise.
-    public static func inMemory(
+    package static func inMemory(
         codebook: @escaping @Sendable () throws -> Codebook = Codebook.builtIn, clock: Clock = .system
     ) throws -> WinLossStore {
         let store = WinLossStore(path: nil, writer: try DatabaseQueue(configuration: configuration()), clock: clock)
@@ -160,7 +160,7 @@ public struct WinLossStore: Sendable {
     }
 
     /// The migrations this build knows, in order.
-    public static var knownMigrations: [String] { Schema.migrator().migrations }
+    package static var knownMigrations: [String] { Schema.migrator().migrations }
 
     /// The migrations applied to this database, in order.
     public func appliedMigrations() throws -> [String] {

@@ -6,13 +6,13 @@ public struct Diagnostic: Error, Sendable, Equatable, Codable, CustomStringConve
     }
 
     public var severity: Severity
-    public var file: String
+    package var file: String
     /// 1-based; nil for a problem with the whole file.
-    public var line: Int?
-    public var column: Int?
-    public var message: String
+    package var line: Int?
+    package var column: Int?
+    package var message: String
 
-    public init(_ severity: Severity, file: String, line: Int?, column: Int?, _ message: String) {
+    package init(_ severity: Severity, file: String, line: Int?, column: Int?, _ message: String) {
         self.severity = severity
         self.file = file
         self.line = line

@@ -9,53 +9,53 @@ public struct Template: Sendable, Equatable, Codable {
     public var id: String
     /// Any text without spaces, such as `1` or `2026.2`; a changed template needs a new version.
     public var version: String
-    public var title: String
+    package var title: String
     /// The outcomes the template is for.
-    public var outcomes: [Outcome]
+    package var outcomes: [Outcome]
     /// What the interviewer reads to the buyer at the start.
-    public var introduction: String
+    package var introduction: String
     /// Advice for the interviewer on the whole interview.
-    public var guidance: String
-    public var sections: [TemplateSection]
+    package var guidance: String
+    package var sections: [TemplateSection]
 
     /// Every question, in the order asked.
-    public var questions: [Question] { sections.flatMap(\.questions) }
+    package var questions: [Question] { sections.flatMap(\.questions) }
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 }
 
-public struct TemplateSection: Sendable, Equatable, Codable {
-    public var title: String
-    public var guidance: String?
+package struct TemplateSection: Sendable, Equatable, Codable {
+    package var title: String
+    package var guidance: String?
     /// Who answers: the buyer, or the interviewer after the call (the assessment).
-    public var audience: Audience
-    public var questions: [Question]
+    package var audience: Audience
+    package var questions: [Question]
 }
 
-public enum Audience: String, Sendable, Codable, CaseIterable {
+package enum Audience: String, Sendable, Codable, CaseIterable {
     case buyer
     case interviewer
 }
 
 public struct Question: Sendable, Equatable, Codable {
     /// Stable across versions: answers and reports refer to questions by id.
-    public var id: String
-    public var prompt: String
-    public var kind: QuestionKind
-    public var required: Bool
-    public var guidance: String?
+    package var id: String
+    package var prompt: String
+    package var kind: QuestionKind
+    package var required: Bool
+    package var guidance: String?
     /// Follow-up questions to dig deeper.
-    public var probes: [String]
+    package var probes: [String]
     /// Asked only when this holds.
-    public var condition: Condition?
+    package var condition: Condition?
     /// What the answer measures, so that reports can aggregate it whatever the wording.
-    public var metric: MetricRole?
+    package var metric: MetricRole?
     /// Whether answers are coded with themes from the codebook.
-    public var codedWithThemes: Bool
+    package var codedWithThemes: Bool
 }
 
 /// The kinds of answer a question takes, with what each needs.
-public enum QuestionKind: Sendable, Equatable, Codable {
+package enum QuestionKind: Sendable, Equatable, Codable {
     case shortText
     case longText
     case number(minimum: Decimal?, maximum: Decimal?, unit: String?)
@@ -70,7 +70,7 @@ public enum QuestionKind: Sendable, Equatable, Codable {
     case months
 
     /// The name a template file uses.
-    public var name: String {
+    package var name: String {
         switch self {
         case .shortText: "short_text"
         case .longText: "long_text"
@@ -86,12 +86,12 @@ public enum QuestionKind: Sendable, Equatable, Codable {
         }
     }
 
-    public static let names = [
+    package static let names = [
         "short_text", "long_text", "number", "money", "percent", "scale", "single_choice", "multiple_choice", "yes_no",
         "date", "months",
     ]
 
-    public var choices: [Choice] {
+    package var choices: [Choice] {
         switch self {
         case .singleChoice(let choices), .multipleChoice(let choices, _): choices
         default: []
@@ -99,9 +99,9 @@ public enum QuestionKind: Sendable, Equatable, Codable {
     }
 }
 
-public struct Choice: Sendable, Equatable, Codable {
-    public var id: String
-    public var label: String
+package struct Choice: Sendable, Equatable, Codable {
+    package var id: String
+    package var label: String
 }
 
 /// The period a money answer is counted over.
@@ -113,12 +113,12 @@ public enum MoneyPeriod: String, Sendable, Codable, CaseIterable {
 }
 
 /// When a question is asked: for some outcomes only, or depending on an earlier answer.
-public enum Condition: Sendable, Equatable, Codable {
+package enum Condition: Sendable, Equatable, Codable {
     case outcome([Outcome])
     case answer(question: String, test: AnswerTest)
 }
 
-public enum AnswerTest: Sendable, Equatable, Codable {
+package enum AnswerTest: Sendable, Equatable, Codable {
     /// The answer is this value: a choice id, `yes` or `no`, a number.
     case equals(String)
     case oneOf([String])
@@ -130,7 +130,7 @@ public enum AnswerTest: Sendable, Equatable, Codable {
 
 /// What a question measures, from a fixed vocabulary, so that reports can add up the same measure across
 /// templates and wordings.
-public enum MetricRole: String, Sendable, Codable, CaseIterable {
+package enum MetricRole: String, Sendable, Codable, CaseIterable {
     /// The gap questions, in the order of the practice.
     case currentState = "current_state"
     case measurement
@@ -159,7 +159,7 @@ public enum MetricRole: String, Sendable, Codable, CaseIterable {
     case candor
 
     /// The question kinds that can carry this measure.
-    public var allowedKinds: [String] {
+    package var allowedKinds: [String] {
         switch self {
         case .currentState, .plannedState: ["short_text", "long_text", "number", "percent", "money", "scale"]
         case .measurement, .gapReason, .decisionProcess, .winnerReason, .tippingPoint, .noDecisionReason, .uncovered:

@@ -2,17 +2,17 @@ import Foundation
 
 /// A template as loaded: parsed, with its exact text, that text's SHA-256, and where it came from.
 public struct LoadedTemplate: Sendable, Equatable {
-    public var template: Template
+    package var template: Template
     /// The file's exact text: what an interview keeps as evidence.
     public var text: String
-    public var sha256: String
-    public var origin: TemplateOrigin
+    package var sha256: String
+    package var origin: TemplateOrigin
 }
 
 public struct LoadedCodebook: Sendable, Equatable {
     public var codebook: Codebook
     public var text: String
-    public var origin: TemplateOrigin
+    package var origin: TemplateOrigin
 }
 
 public enum TemplateOrigin: Sendable, Equatable, Codable, CustomStringConvertible {
@@ -95,7 +95,7 @@ public struct TemplateCatalog: Sendable {
     public private(set) var codebook: LoadedCodebook?
     /// Files that could not be used, ids defined twice, and versions reused with other content.
     public private(set) var problems: [Diagnostic] = []
-    public let userDirectory: String?
+    package let userDirectory: String?
 
     /// The folder from `--templates`, else `$WINLOSS_TEMPLATES`, else none.
     public static func userDirectory(

@@ -23,9 +23,9 @@ public enum TemplateFiles {
 
 /// A template for `winloss template show --format json`: the parsed template with its fingerprint and source.
 public struct TemplateDocument: Sendable, Codable {
-    public var template: Template
-    public var sha256: String
-    public var origin: String
+    package var template: Template
+    package var sha256: String
+    package var origin: String
 
     public init(_ loaded: LoadedTemplate) {
         template = loaded.template

@@ -7,26 +7,26 @@ import Yams
 /// conditions on unknown or later questions, values outside a question's choices or range, unknown metric roles
 /// or ones on the wrong kind of question. Warnings point at weaker interviewing: a closed question ("Did you…?")
 /// put to the buyer, a question without guidance.
-public enum TemplateLinter {
+package enum TemplateLinter {
     /// The result of reading one template: the template when it has no errors, and every diagnostic.
-    public struct Report: Sendable {
+    package struct Report: Sendable {
         /// The template, when the file has no errors at all.
-        public var template: Template?
+        package var template: Template?
         /// The template as read, when its structure has no errors, even if later checks found some. A version
         /// stored in the database was valid when it was stored; it must stay readable if later versions of
         /// `winloss` check more.
-        public var parsed: Template?
-        public var diagnostics: [Diagnostic]
+        package var parsed: Template?
+        package var diagnostics: [Diagnostic]
     }
 
-    public static func lint(path: String, as name: String? = nil) -> Report {
+    package static func lint(path: String, as name: String? = nil) -> Report {
         switch YAMLDocument.read(path: path, as: name) {
         case .success(let document): lint(document)
         case .failure(let diagnostic): Report(template: nil, parsed: nil, diagnostics: [diagnostic])
         }
     }
 
-    public static func lint(text: String, file: String) -> Report {
+    package static func lint(text: String, file: String) -> Report {
         switch YAMLDocument.parse(text, file: file) {
         case .success(let document): lint(document)
         case .failure(let diagnostic): Report(template: nil, parsed: nil, diagnostics: [diagnostic])

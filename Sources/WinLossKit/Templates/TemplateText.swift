@@ -1,12 +1,12 @@
 /// One line of `winloss template list`.
 public struct TemplateSummary: Sendable, Equatable, Codable, Listable {
-    public var id: String
-    public var version: String
-    public var title: String
-    public var outcomes: [Outcome]
-    public var questions: Int
-    public var source: String
-    public var sha256: String
+    package var id: String
+    package var version: String
+    package var title: String
+    package var outcomes: [Outcome]
+    package var questions: Int
+    package var source: String
+    package var sha256: String
 
     public init(_ loaded: LoadedTemplate) {
         id = loaded.template.id
@@ -98,7 +98,7 @@ extension LoadedTemplate {
 
 extension QuestionKind {
     /// `money per year`, `scale 1-5`, `single choice (4)`.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .shortText: "short text"
         case .longText: "long text"
@@ -122,7 +122,7 @@ extension QuestionKind {
 }
 
 extension Condition {
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .outcome(let outcomes):
             return "the deal is a " + outcomes.map(\.label).joined(separator: " or ")
@@ -192,7 +192,7 @@ extension ThemeRecord {
 
 extension ThemeRecord {
     /// The themes not merged away, each parent followed by the themes under it, with their depth (0 at the top).
-    public static func treeOrder(_ themes: [ThemeRecord]) -> [(theme: ThemeRecord, depth: Int)] {
+    package static func treeOrder(_ themes: [ThemeRecord]) -> [(theme: ThemeRecord, depth: Int)] {
         let live = themes.filter { $0.mergedInto == nil }
         let children = Dictionary(grouping: live, by: \.parentID)
         var result: [(ThemeRecord, Int)] = []

@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 
 /// A template version kept in the database.
-public struct StoredTemplateVersion: Sendable, Equatable, Codable {
-    public var id: Int64
-    public var templateID: String
-    public var version: String
-    public var title: String
-    public var sha256: String
-    public var storedAt: Date
+package struct StoredTemplateVersion: Sendable, Equatable, Codable {
+    package var id: Int64
+    package var templateID: String
+    package var version: String
+    package var title: String
+    package var sha256: String
+    package var storedAt: Date
 }
 
 // MARK: - Template versions
@@ -18,12 +18,12 @@ extension WinLossStore {
     /// different text is refused: an edited template must have a new version, so that earlier interviews keep
     /// the questions they were asked.
     @discardableResult
-    public func storeTemplateVersion(_ loaded: LoadedTemplate) throws -> StoredTemplateVersion {
+    package func storeTemplateVersion(_ loaded: LoadedTemplate) throws -> StoredTemplateVersion {
         try write { db in try Self.storeTemplateVersion(loaded, in: db, now: clock.now()) }
     }
 
     /// Every stored template version, by template and version.
-    public func templateVersions() throws -> [StoredTemplateVersion] {
+    package func templateVersions() throws -> [StoredTemplateVersion] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM templateVersion ORDER BY templateID, storedAt, id").map(
                 Self.version)
@@ -31,7 +31,7 @@ extension WinLossStore {
     }
 
     /// A stored version, read back from its kept text.
-    public func templateVersion(_ id: Int64) throws -> LoadedTemplate {
+    package func templateVersion(_ id: Int64) throws -> LoadedTemplate {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM templateVersion WHERE id = ?", arguments: [id])
             else {
@@ -43,7 +43,7 @@ extension WinLossStore {
     }
 
     /// The template an interview is asked from: the version it kept, whatever the files say now.
-    public func interviewTemplate(_ interviewID: Int64) throws -> LoadedTemplate {
+    package func interviewTemplate(_ interviewID: Int64) throws -> LoadedTemplate {
         try read { db in
             guard
                 let row = try Row.fetchOne(
